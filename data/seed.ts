@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm'
+import type { Database } from '../server/db/database.ts'
+import { importRegions } from './regions/import-regions.ts'
+
+export interface SeedOptions {
+  /** 'demo' loads regions and the demo registry; 'none' loads regions only. */
+  mode: 'demo' | 'none'
+  scale: number
+  log?: (line: string) => void
+}
+
+export interface SeedResult {
+  seeded: boolean
+  regions: number
+}
+
+/**
+ * Seeds a new database once. A marker row in app_meta makes a second start a no-op, so
+ * edits made since the first start are never overwritten. Regions and demo data go in one
+ * transaction: a crash midway leaves an unseeded database that the next start retries.
+ */
+export async function seedIfEmpty(database: Database, options: SeedOptions): Promise<SeedResult> {
+  const marker = await database.db.execute(sql`select value from app_meta where key = 'seed'`)
+  if (marker.rows.length > 0) return { seeded: false, regions: 0 }
+  const log = options.log ?? (() => {})
+  return database.db.transaction(async (tx) => {
+    const started = Date.now()
+    const { inserted } = await importRegions(tx)
+    log(`regions: ${inserted} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    const value = JSON.stringify({
+      mode: options.mode,
+      scale: options.scale,
+      at: new Date().toISOString(),
+    })
+    await tx.execute(sql`insert into app_meta (key, value) values ('seed', ${value}::jsonb)`)
+    return { seeded: true, regions: inserted }
+  })
+}

@@ -1,0 +1,75 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { Database } from './db/database.ts'
+import type { AppEnv } from './lib/context.ts'
+import { HttpProblem, problemOf, problemResponse } from './lib/problem.ts'
+import { healthRouter } from './routes/health/index.ts'
+import { regionsRouter } from './routes/regions/index.ts'
+import { docsPage } from './routes/docs/docs-page.ts'
+
+export interface AppDeps {
+  database: Database
+  /** Extra top-level routes (static SPA, tiles) mounted after the API by main.ts. */
+  mount?: (app: Hono<AppEnv>) => void
+}
+
+/** The Hono app, used by main.ts and by tests through `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const startedAt = new Date()
+  const app = new OpenAPIHono<AppEnv>()
+
+  app.use('*', async (c, next) => {
+    c.set('database', deps.database)
+    c.set('startedAt', startedAt)
+    await next()
+  })
+
+  const api = new OpenAPIHono<AppEnv>().route('/', healthRouter).route('/', regionsRouter)
+  app.route('/api', api)
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '金安 Command API',
+      version: '0.1.0',
+      description:
+        'Work-safety emergency command system (安全生产应急指挥). Errors are RFC 9457 problem+json.',
+    },
+  })
+  app.get('/api/docs', (c) => c.html(docsPage))
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? problemResponse(c, {
+          type: 'about:blank',
+          title: 'Not Found',
+          status: 404,
+          detail: `No route ${c.req.method} ${c.req.path}`,
+        })
+      : c.text('Not Found', 404),
+  )
+
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(c, problemOf(error))
+    if (error instanceof HTTPException) {
+      return problemResponse(c, {
+        type: 'about:blank',
+        title: error.message || 'Error',
+        status: error.status,
+      })
+    }
+    console.error(error)
+    return problemResponse(c, {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'The request failed; nothing was changed.',
+    })
+  })
+
+  deps.mount?.(app as unknown as Hono<AppEnv>)
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

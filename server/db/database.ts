@@ -1,0 +1,23 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type * as schema from './schema/index.ts'
+
+export type Schema = typeof schema
+export type Drizzle = PgDatabase<PgQueryResultHKT, Schema>
+/** The argument drizzle hands a `db.transaction(async (tx) => …)` callback. */
+export type Tx = Parameters<Parameters<Drizzle['transaction']>[0]>[0]
+export type Queryable = Drizzle | Tx
+
+export type EngineName = 'pglite' | 'postgres'
+
+/**
+ * One database model, two engines: embedded PGlite + PostGIS, or a real PostgreSQL server.
+ * Everything above this interface is engine-agnostic; the only differences (how to
+ * LISTEN, how to close) live behind it.
+ */
+export interface Database {
+  engine: EngineName
+  db: Drizzle
+  /** Subscribe to a NOTIFY channel; resolves to an unsubscribe function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
+  close(): Promise<void>
+}

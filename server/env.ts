@@ -1,0 +1,24 @@
+import { z } from 'zod'
+
+// process.env is parsed once here; the rest of the server imports `env`.
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./.data'),
+  DATABASE_URL: z.string().url().optional(),
+  // Seed size multiplier for the demo data generator (1 = the default demo province).
+  SEED_SCALE: z.coerce.number().positive().default(1),
+  SEED: z.enum(['demo', 'none']).default('demo'),
+  LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid environment: ${fields}`)
+  }
+  return parsed.data
+}

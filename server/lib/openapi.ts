@@ -1,0 +1,63 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import { fieldErrorsOf, problemResponse } from './problem.ts'
+import type { AppEnv } from './context.ts'
+
+/**
+ * Every router is built here so that a zod failure at the edge always answers the same
+ * way: 400 problem+json naming each field at fault.
+ */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return problemResponse(c, {
+          type: 'about:blank',
+          title: 'Bad Request',
+          status: 400,
+          detail: `Invalid ${result.target}.`,
+          errors: fieldErrorsOf(result.error),
+        })
+      }
+      return undefined
+    },
+  })
+}
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem')
+
+const statusText: Record<number, string> = {
+  400: 'Invalid input; `errors` names each field at fault',
+  401: 'Not signed in',
+  403: 'Outside your jurisdiction or role',
+  404: 'Not found (or outside your jurisdiction)',
+  409: 'Stale version: someone changed this record',
+  413: 'Request too large',
+  422: 'Breaks a domain rule',
+}
+
+/** The problem+json entries a route lists for its error statuses. */
+export function problemResponses<S extends number>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      {
+        description: statusText[s] ?? 'Error',
+        content: { 'application/problem+json': { schema: problemSchema } },
+      },
+    ]),
+  ) as Record<
+    S,
+    {
+      description: string
+      content: { 'application/problem+json': { schema: typeof problemSchema } }
+    }
+  >
+}
