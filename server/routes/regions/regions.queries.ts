@@ -24,7 +24,7 @@ export async function listRegionsGeoJson(db: Queryable, f: RegionListFilter): Pr
   if (f.parent) where.push(sql`parent_code = ${f.parent}`)
   if (f.bbox) {
     const [a, b, c, d] = f.bbox
-    where.push(sql`display_low && ST_MakeEnvelope(${a}, ${b}, ${c}, ${d}, 4326)`)
+    where.push(sql`ST_Intersects(display_low, ST_MakeEnvelope(${a}, ${b}, ${c}, ${d}, 4326))`)
   }
   const geom = displayColumn(f.zoom)
   const result = await db.execute(sql`
