@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../server/db/database.ts'
 import { importRegions } from './regions/import-regions.ts'
+import { seedDemoAccounts } from './accounts/demo-accounts.ts'
 
 export interface SeedOptions {
   /** 'demo' loads regions and the demo registry; 'none' loads regions only. */
@@ -27,6 +28,9 @@ export async function seedIfEmpty(database: Database, options: SeedOptions): Pro
     const started = Date.now()
     const { inserted } = await importRegions(tx)
     log(`regions: ${inserted} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    const accounts = await seedDemoAccounts(tx)
+    log('demo accounts (username / password), printed once at first start:')
+    for (const a of accounts) log(`  ${a.username.padEnd(9)} ${a.password.padEnd(16)} ${a.role}`)
     const value = JSON.stringify({
       mode: options.mode,
       scale: options.scale,

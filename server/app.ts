@@ -6,6 +6,9 @@ import type { AppEnv } from './lib/context.ts'
 import { HttpProblem, problemOf, problemResponse } from './lib/problem.ts'
 import { healthRouter } from './routes/health/index.ts'
 import { regionsRouter } from './routes/regions/index.ts'
+import { authRouter, meRouter } from './routes/auth/index.ts'
+import { auditRouter } from './routes/audit/index.ts'
+import { enterprisesRouter } from './routes/enterprises/index.ts'
 import { docsPage } from './routes/docs/docs-page.ts'
 
 export interface AppDeps {
@@ -25,7 +28,13 @@ export function createApp(deps: AppDeps) {
     await next()
   })
 
-  const api = new OpenAPIHono<AppEnv>().route('/', healthRouter).route('/', regionsRouter)
+  const api = new OpenAPIHono<AppEnv>()
+    .route('/', healthRouter)
+    .route('/', regionsRouter)
+    .route('/', authRouter)
+    .route('/', meRouter)
+    .route('/', auditRouter)
+    .route('/', enterprisesRouter)
   app.route('/api', api)
 
   app.doc31('/api/openapi.json', {

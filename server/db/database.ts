@@ -1,8 +1,11 @@
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres'
+import type { PgDatabase } from 'drizzle-orm/pg-core'
 import type * as schema from './schema/index.ts'
 
 export type Schema = typeof schema
-export type Drizzle = PgDatabase<PgQueryResultHKT, Schema>
+// Both drivers answer `execute` with `{ rows }`; typing it as node-postgres's result gives
+// callers `rows` on either engine.
+export type Drizzle = PgDatabase<NodePgQueryResultHKT, Schema>
 /** The argument drizzle hands a `db.transaction(async (tx) => …)` callback. */
 export type Tx = Parameters<Parameters<Drizzle['transaction']>[0]>[0]
 export type Queryable = Drizzle | Tx

@@ -1,0 +1,35 @@
+import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { geometry } from '../geometry.ts'
+import { recordColumns } from './columns.ts'
+
+export const industries = [
+  '煤矿',
+  '非煤矿山',
+  '危险化学品',
+  '烟花爆竹',
+  '冶金工贸',
+  '其他',
+] as const
+export type Industry = (typeof industries)[number]
+
+/** Enterprises (企业) under supervision, keyed by their 统一社会信用代码. */
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    uscc: text('uscc').notNull().unique(),
+    industry: text('industry', { enum: industries }).notNull(),
+    address: text('address').notNull().default(''),
+    location: geometry('location', 'Point').notNull(),
+    employees: integer('employees').notNull().default(0),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    ...recordColumns(),
+  },
+  (t) => [
+    index('enterprises_location_gix').using('gist', t.location),
+    index('enterprises_region_idx').on(t.regionCode),
+    index('enterprises_industry_idx').on(t.industry),
+  ],
+)

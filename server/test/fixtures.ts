@@ -1,0 +1,19 @@
+import { makeUscc } from '../domain/uscc.ts'
+
+let serial = 0
+
+/** A valid, unique 统一社会信用代码 for test records (9 = enterprise, 1 = company). */
+export function testUscc(regionCode = '610113'): string {
+  serial += 1
+  const body = `${process.pid}${serial}`.padStart(9, '0').slice(-9)
+  return makeUscc(`91${regionCode}${body}`)
+}
+
+/** Points inside known counties (WGS84). */
+export const places = {
+  yanta: [108.948, 34.213] as [number, number], // 雁塔区, 西安
+  weiyang: [108.947, 34.33] as [number, number], // 未央区, 西安
+  yuyang: [109.735, 38.285] as [number, number], // 榆阳区, 榆林
+  beijing: [116.397, 39.909] as [number, number],
+  sea: [125.0, 30.0] as [number, number], // East China Sea, in the extent but in no region
+}
