@@ -23,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           root: '.',
           include: [
             'server/domain/**/*.test.ts',
@@ -37,6 +38,7 @@ export default defineConfig({
         test: {
           // API tests against a real PostGIS: one seeded template per run, copied per file.
           name: 'api',
+          sequence: { groupOrder: 1 },
           root: '.',
           include: ['server/**/*.test.ts'],
           exclude: ['server/domain/**'],

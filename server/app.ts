@@ -9,6 +9,9 @@ import { regionsRouter } from './routes/regions/index.ts'
 import { authRouter, meRouter } from './routes/auth/index.ts'
 import { auditRouter } from './routes/audit/index.ts'
 import { enterprisesRouter } from './routes/enterprises/index.ts'
+import { hiddenDangersRouter } from './routes/hidden-dangers/index.ts'
+import { resourcesRouter } from './routes/resources/index.ts'
+import { hazardSourcesRouter } from './routes/hazard-sources/index.ts'
 import { docsPage } from './routes/docs/docs-page.ts'
 
 export interface AppDeps {
@@ -35,6 +38,9 @@ export function createApp(deps: AppDeps) {
     .route('/', meRouter)
     .route('/', auditRouter)
     .route('/', enterprisesRouter)
+    .route('/', hiddenDangersRouter)
+    .route('/', resourcesRouter)
+    .route('/', hazardSourcesRouter)
   app.route('/api', api)
 
   app.doc31('/api/openapi.json', {

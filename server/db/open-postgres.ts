@@ -6,6 +6,10 @@ import type { Database, Drizzle } from './database.ts'
 /** A real PostgreSQL + PostGIS server reached through `DATABASE_URL`. */
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
+  // An idle pooled connection can be ended by the server (restart, DROP DATABASE … FORCE);
+  // node-postgres reports that on the pool, and an unhandled 'error' would crash the process.
+  // The pool drops the client; the next query opens a fresh one.
+  pool.on('error', (error) => console.warn(`[db] idle connection closed: ${error.message}`))
   // Fail early with the server's own message if it cannot be reached.
   const probe = await pool.connect()
   probe.release()

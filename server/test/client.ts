@@ -52,3 +52,11 @@ export async function signIn(t: TestContext, username: string): Promise<ApiClien
     patch: (path, body) => send(t, 'PATCH', path, cookie, body),
   }
 }
+
+/** Several sessions at once, typed as a tuple so destructuring needs no casts. */
+export async function signInMany<const N extends readonly string[]>(
+  t: TestContext,
+  ...usernames: N
+): Promise<{ -readonly [K in keyof N]: ApiClient }> {
+  return (await Promise.all(usernames.map((u) => signIn(t, u)))) as never
+}

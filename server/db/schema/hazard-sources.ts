@@ -8,17 +8,17 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { hazardGrades, type HazardCategory } from '../../domain/gb18218-tables.ts'
 import { geometry } from '../geometry.ts'
 import { recordColumns } from './columns.ts'
 import { enterprises } from './enterprises.ts'
 
 export const unitKinds = ['储罐区', '库区', '生产装置', '尾矿库', '其他'] as const
-export const hazardGrades = ['一级', '二级', '三级', '四级'] as const
 
 export interface StoredSubstance {
   name: string
   cas?: string | undefined
-  category?: string | undefined
+  category?: HazardCategory | undefined
   quantityTonnes: number
 }
 

@@ -1,3 +1,4 @@
+import { overdueSql } from '../../lib/registry/overdue.ts'
 import { sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
@@ -36,7 +37,7 @@ export async function enterpriseDetail(
     db.execute(sql`select id, name, grade, is_major as "isMajor" from hazard_sources
       where enterprise_id = ${row.id} and retired_at is null order by r desc`),
     db.execute(sql`select id, title, severity, status,
-        (status not in ('verified', 'closed') and deadline < current_date) as overdue
+        ${overdueSql('hidden_dangers')} as overdue
       from hidden_dangers where enterprise_id = ${row.id} and retired_at is null
       order by deadline`),
   ])

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { signIn, type ApiClient } from '../../test/client.ts'
+import { signInMany, type ApiClient } from '../../test/client.ts'
 import { places, testUscc } from '../../test/fixtures.ts'
 import { openTestContext, type TestContext } from '../../test/test-database.ts'
 import type { AuditEntry } from '../audit/index.ts'
@@ -20,9 +20,7 @@ let shaanxi: ApiClient // province
 let viewer: ApiClient
 beforeAll(async () => {
   t = await openTestContext()
-  ;[yanta, yuyang, shaanxi, viewer] = await Promise.all(
-    ['yanta', 'yuyang', 'shaanxi', 'viewer'].map((u) => signIn(t, u)),
-  )
+  ;[yanta, yuyang, shaanxi, viewer] = await signInMany(t, 'yanta', 'yuyang', 'shaanxi', 'viewer')
 })
 afterAll(async () => {
   await t?.close()

@@ -1,0 +1,153 @@
+import { overdueSql } from '../../lib/registry/overdue.ts'
+import { sql, type SQL } from 'drizzle-orm'
+import type { Queryable } from '../../db/database.ts'
+import type { Actor } from '../../lib/auth/actor.ts'
+import type { Bbox } from '../../lib/geo/bbox.ts'
+import { featureCollection } from '../../lib/registry/feature-list.ts'
+import { pointSql, type LngLat } from '../../lib/registry/location.ts'
+import { recordMetaSql, withRecordMeta, type RecordMetaRow } from '../../lib/registry/record-sql.ts'
+import { inRegion, inScope } from '../../lib/registry/scope.ts'
+import { textSearch } from '../../lib/registry/text-search.ts'
+import type { HazardGrade } from '../../domain/gb18218-tables.ts'
+import type { HazardSourceDetail } from './hazard-sources.schemas.ts'
+
+/** The record as stored (no related lists): what the audit log keeps as before/after. */
+export type HazardSourceRow = RecordMetaRow &
+  Omit<
+    HazardSourceDetail,
+    'location' | 'canEdit' | 'enterprise' | 'hiddenDangers' | keyof RecordMetaRow
+  >
+
+/** What a write stores: the fields plus the server-computed assessment. */
+export type HazardSourceValues = Omit<HazardSourceRow, keyof RecordMetaRow | 'id' | 'location'> & {
+  location: LngLat
+}
+
+export async function findHazardSourceRow(
+  db: Queryable,
+  id: string,
+  lock = false,
+): Promise<HazardSourceRow | null> {
+  const result = await db.execute(sql`
+    select t.id, t.enterprise_id as "enterpriseId", t.name, t.unit_kind as "unitKind",
+           t.substances, t.people_within_500m as "peopleWithin500m", t.s, t.r, t.alpha, t.grade,
+           t.is_major as "isMajor", t.assessment, ${recordMetaSql}
+    from hazard_sources t where t.id = ${id} ${lock ? sql`for update` : sql``}`)
+  return (result.rows[0] as HazardSourceRow | undefined) ?? null
+}
+
+export interface EnterpriseRef {
+  id: string
+  name: string
+  regionCode: string
+  retired: boolean
+}
+
+export async function findEnterpriseRef(db: Queryable, id: string): Promise<EnterpriseRef | null> {
+  const result = await db.execute(sql`
+    select id, name, region_code as "regionCode", retired_at is not null as retired
+    from enterprises where id = ${id}`)
+  return (result.rows[0] as EnterpriseRef | undefined) ?? null
+}
+
+export async function hazardSourceDetail(
+  db: Queryable,
+  actor: Actor,
+  row: HazardSourceRow,
+): Promise<HazardSourceDetail> {
+  const [enterprise, dangers] = await Promise.all([
+    db.execute(sql`select id, name from enterprises where id = ${row.enterpriseId}`),
+    db.execute(sql`select id, title, severity, status,
+        ${overdueSql('hidden_dangers')} as overdue
+      from hidden_dangers
+      where hazard_source_id = ${row.id} and retired_at is null and ${inScope(actor)}
+      order by deadline`),
+  ])
+  return {
+    ...withRecordMeta(actor, row),
+    s: Number(row.s),
+    r: Number(row.r),
+    alpha: Number(row.alpha),
+    peopleWithin500m: Number(row.peopleWithin500m),
+    enterprise: enterprise.rows[0] as HazardSourceDetail['enterprise'],
+    hiddenDangers: dangers.rows as HazardSourceDetail['hiddenDangers'],
+  }
+}
+
+export interface HazardSourceListFilter {
+  bbox?: Bbox | undefined
+  region?: string | undefined
+  q?: string | undefined
+  grade?: HazardGrade[] | undefined
+  isMajor?: boolean | undefined
+  enterpriseId?: string | undefined
+  includeRetired: boolean
+  limit?: number | undefined
+}
+
+export function listHazardSources(
+  db: Queryable,
+  actor: Actor,
+  f: HazardSourceListFilter,
+): Promise<string> {
+  const where: SQL[] = [inScope(actor, sql`t.region_code`)]
+  if (!f.includeRetired) where.push(sql`t.retired_at is null`)
+  if (f.region) where.push(inRegion(f.region, sql`t.region_code`))
+  if (f.grade?.length) {
+    where.push(
+      sql`t.grade in (${sql.join(
+        f.grade.map((g) => sql`${g}`),
+        sql`, `,
+      )})`,
+    )
+  }
+  if (f.isMajor !== undefined) where.push(sql`t.is_major = ${f.isMajor}`)
+  if (f.enterpriseId) where.push(sql`t.enterprise_id = ${f.enterpriseId}`)
+  if (f.q) where.push(textSearch(f.q, [sql`t.name`, sql`e.name`]))
+  return featureCollection(db, {
+    from: sql`hazard_sources t join enterprises e on e.id = t.enterprise_id`,
+    properties: sql`json_build_object('name', t.name, 'enterpriseId', t.enterprise_id,
+      'enterpriseName', e.name, 'unitKind', t.unit_kind, 'grade', t.grade, 'isMajor', t.is_major,
+      's', t.s, 'r', t.r, 'regionCode', t.region_code, 'retired', t.retired_at is not null)`,
+    where,
+    orderBy: sql`t.r desc, t.name, t.id`,
+    bbox: f.bbox,
+    limit: f.limit,
+  })
+}
+
+const jsonb = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`
+
+export async function insertHazardSource(
+  tx: Queryable,
+  actor: Actor,
+  v: HazardSourceValues,
+  regionCode: string,
+): Promise<string> {
+  const result = await tx.execute(sql`
+    insert into hazard_sources (enterprise_id, name, unit_kind, location, substances,
+      people_within_500m, s, r, alpha, grade, is_major, assessment, region_code, created_by,
+      updated_by)
+    values (${v.enterpriseId}, ${v.name}, ${v.unitKind}, ${pointSql(v.location)},
+      ${jsonb(v.substances)}, ${v.peopleWithin500m}, ${v.s}, ${v.r}, ${v.alpha}, ${v.grade},
+      ${v.isMajor}, ${jsonb(v.assessment)}, ${regionCode}, ${actor.id}, ${actor.id})
+    returning id`)
+  return (result.rows[0] as { id: string }).id
+}
+
+export async function updateHazardSource(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  v: HazardSourceValues,
+  regionCode: string,
+): Promise<void> {
+  await tx.execute(sql`
+    update hazard_sources set enterprise_id = ${v.enterpriseId}, name = ${v.name},
+      unit_kind = ${v.unitKind}, location = ${pointSql(v.location)},
+      substances = ${jsonb(v.substances)}, people_within_500m = ${v.peopleWithin500m},
+      s = ${v.s}, r = ${v.r}, alpha = ${v.alpha}, grade = ${v.grade}, is_major = ${v.isMajor},
+      assessment = ${jsonb(v.assessment)}, region_code = ${regionCode}, version = version + 1,
+      updated_at = now(), updated_by = ${actor.id}
+    where id = ${id}`)
+}

@@ -1,0 +1,40 @@
+import { LocaleSwitch } from './i18n/LocaleSwitch.tsx'
+import { useT } from './i18n/use-t.ts'
+import { LayerLegend } from './map/LayerLegend.tsx'
+import { MapLayers } from './map/MapLayers.tsx'
+import { MapView } from './map/MapView.tsx'
+import { WhenMapReady } from './map/map-context.ts'
+import { PanelHost } from './panels/PanelHost.tsx'
+
+function Brand() {
+  const t = useT()
+  return (
+    <header className="brand">
+      <h1 className="brand__title">{t('app.title')}</h1>
+      <p className="brand__subtitle">{t('app.subtitle')}</p>
+    </header>
+  )
+}
+
+/** The frame: the map, the panels over it, and the corner controls. Nothing else lives here. */
+export function App() {
+  return (
+    <div className="app">
+      <MapView>
+        <WhenMapReady>
+          <MapLayers />
+          <PanelHost />
+        </WhenMapReady>
+        <div className="corner corner--top-left">
+          <Brand />
+          <WhenMapReady>
+            <LayerLegend />
+          </WhenMapReady>
+        </div>
+        <div className="corner corner--top-right">
+          <LocaleSwitch />
+        </div>
+      </MapView>
+    </div>
+  )
+}

@@ -1,0 +1,96 @@
+import { useEffect } from 'react'
+import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl'
+import { usePanels } from '../state/panels.ts'
+import type { FeatureRef, MapLayerDefinition } from './layers/layer-types.ts'
+
+interface Picked {
+  layer: MapLayerDefinition
+  feature: MapGeoJSONFeature
+}
+
+/** The most specific feature under a point, across the shown layers of the registry. */
+export function pickFeature(
+  map: MapLibreMap,
+  point: PointLike,
+  layers: readonly MapLayerDefinition[],
+): Picked | undefined {
+  const owner = new Map<string, MapLayerDefinition>()
+  for (const layer of layers) {
+    for (const id of layer.hitLayerIds) if (map.getLayer(id)) owner.set(id, layer)
+  }
+  if (owner.size === 0) return undefined
+  let best: Picked | undefined
+  for (const feature of map.queryRenderedFeatures(point, { layers: [...owner.keys()] })) {
+    const layer = owner.get(feature.layer.id)
+    if (layer && (!best || layer.pickPriority > best.layer.pickPriority)) best = { layer, feature }
+  }
+  return best
+}
+
+/** Marks the features that have a panel open (`selected` feature-state), as panels come and go. */
+export function useSelectedFeatures(map: MapLibreMap, layers: readonly MapLayerDefinition[]) {
+  const panels = usePanels((s) => s.panels)
+  useEffect(() => {
+    const refs: FeatureRef[] = []
+    for (const panel of panels) {
+      for (const layer of layers) {
+        const ref = layer.featureFor?.(panel.content)
+        if (ref && map.getSource(ref.source)) refs.push(ref)
+      }
+    }
+    for (const ref of refs) map.setFeatureState(ref, { selected: true })
+    return () => {
+      for (const ref of refs)
+        if (map.getSource(ref.source)) map.setFeatureState(ref, { selected: false })
+    }
+  }, [map, layers, panels])
+}
+
+/**
+ * Hover highlight and click-to-open for every registry layer. Hover uses feature-state,
+ * so a highlight costs no data upload.
+ */
+export function useMapInteractions(map: MapLibreMap, layers: readonly MapLayerDefinition[]) {
+  const open = usePanels((s) => s.open)
+
+  useEffect(() => {
+    let hovered: { source: string; id: string | number } | undefined
+    let frame = 0
+
+    const setHover = (next: MapGeoJSONFeature | undefined) => {
+      const target =
+        next && next.id !== undefined ? { source: next.source, id: next.id } : undefined
+      if (hovered && target && hovered.source === target.source && hovered.id === target.id) return
+      if (hovered && map.getSource(hovered.source)) map.setFeatureState(hovered, { hover: false })
+      hovered = target
+      if (hovered) map.setFeatureState(hovered, { hover: true })
+      map.getCanvas().style.cursor = hovered ? 'pointer' : ''
+    }
+
+    const onMove = (event: { point: PointLike }) => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => setHover(pickFeature(map, event.point, layers)?.feature))
+    }
+    const onLeave = () => {
+      cancelAnimationFrame(frame)
+      setHover(undefined)
+    }
+    const onClick = (event: { point: PointLike; lngLat: { lng: number; lat: number } }) => {
+      const picked = pickFeature(map, event.point, layers)
+      const content = picked?.layer.panelFor?.(picked.feature)
+      if (!content) return
+      open({ content, anchor: [event.lngLat.lng, event.lngLat.lat], replaceUnpinned: true })
+    }
+
+    map.on('mousemove', onMove)
+    map.on('mouseout', onLeave)
+    map.on('click', onClick)
+    return () => {
+      cancelAnimationFrame(frame)
+      map.off('mousemove', onMove)
+      map.off('mouseout', onLeave)
+      map.off('click', onClick)
+      setHover(undefined)
+    }
+  }, [map, layers, open])
+}

@@ -1,0 +1,171 @@
+import { useCallback, useId, useLayoutEffect, useRef, type ReactNode } from 'react'
+import { useMapContext } from '../map/map-context.ts'
+import { useT } from '../i18n/use-t.ts'
+import { usePanels, type LngLatTuple } from '../state/panels.ts'
+import { SHEET_QUERY, useMediaQuery } from './use-media-query.ts'
+
+export interface AttachedPanelProps {
+  /** The panel's id in `usePanels`: stacking and bring-to-front go through the store. */
+  id: string
+  /** The map point the panel describes; the panel follows it as the map moves. */
+  anchor: LngLatTuple
+  title: ReactNode
+  children: ReactNode
+  onClose: () => void
+  pinned: boolean
+  onPin: (pinned: boolean) => void
+}
+
+const GAP = 36 // between the anchor and the panel edge, room for the leader line
+const MARGIN = 10 // kept free at the viewport edges
+const HEADER_OFFSET = 24 // the anchor sits level with the title
+
+const clamp = (value: number, min: number, max: number) =>
+  Math.min(Math.max(value, min), Math.max(min, max))
+
+/**
+ * The panel every map feature opens: attached to its anchor with a leader line, kept
+ * inside the viewport, following the map as it pans and zooms. On narrow screens it is a
+ * bottom sheet instead. Position is written straight to the DOM on each map `move`, so
+ * panning does not re-render React.
+ */
+export function AttachedPanel({
+  id,
+  anchor,
+  title,
+  children,
+  onClose,
+  pinned,
+  onPin,
+}: AttachedPanelProps) {
+  const t = useT()
+  const { map } = useMapContext()
+  const sheet = useMediaQuery(SHEET_QUERY)
+  const order = usePanels((s) => s.panels.find((p) => p.id === id)?.order ?? 0)
+  const bringToFront = usePanels((s) => s.bringToFront)
+  const titleId = useId()
+  const panelRef = useRef<HTMLElement>(null)
+  const leaderRef = useRef<SVGSVGElement>(null)
+  const [lng, lat] = anchor
+
+  const place = useCallback(() => {
+    const panel = panelRef.current
+    const leader = leaderRef.current
+    if (!panel || !leader) return
+    if (sheet) {
+      panel.style.transform = ''
+      leader.style.display = 'none'
+      return
+    }
+    const container = map.getContainer()
+    const width = container.clientWidth
+    const height = container.clientHeight
+    const w = panel.offsetWidth
+    const h = panel.offsetHeight
+    const p = map.project([lng, lat])
+
+    // Right of the anchor when it fits, else left; the header level with the anchor. The
+    // offset does not depend on the height, so the panel stays put while content loads.
+    let x = p.x + GAP
+    if (x + w > width - MARGIN && p.x - GAP - w >= MARGIN) x = p.x - GAP - w
+    x = clamp(x, MARGIN, width - w - MARGIN)
+    const y = clamp(p.y - HEADER_OFFSET, MARGIN, height - h - MARGIN)
+    panel.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`
+
+    // The leader runs from the anchor to the nearest point of the panel's edge.
+    const ex = clamp(p.x, x, x + w)
+    const ey = clamp(p.y, y, y + h)
+    const inside = ex === p.x && ey === p.y
+    leader.style.display = inside ? 'none' : ''
+    const [line, dot] = [leader.children[0], leader.children[1]]
+    line?.setAttribute('x1', String(p.x))
+    line?.setAttribute('y1', String(p.y))
+    line?.setAttribute('x2', String(ex))
+    line?.setAttribute('y2', String(ey))
+    dot?.setAttribute('cx', String(p.x))
+    dot?.setAttribute('cy', String(p.y))
+  }, [map, lng, lat, sheet])
+
+  // After every render: new content changes the size before the browser paints.
+  useLayoutEffect(place)
+
+  useLayoutEffect(() => {
+    map.on('move', place)
+    map.on('resize', place)
+    // Late size changes (fonts, the window) reach us here.
+    const observer = new ResizeObserver(place)
+    if (panelRef.current) observer.observe(panelRef.current)
+    return () => {
+      map.off('move', place)
+      map.off('resize', place)
+      observer.disconnect()
+    }
+  }, [map, place])
+
+  return (
+    <>
+      <svg
+        ref={leaderRef}
+        className="panel-leader"
+        style={{ zIndex: order * 2 }}
+        aria-hidden="true"
+      >
+        <line />
+        <circle r="4.5" />
+      </svg>
+      <section
+        ref={panelRef}
+        className="attached-panel"
+        role="dialog"
+        aria-labelledby={titleId}
+        data-panel-id={id}
+        data-pinned={pinned}
+        style={{ zIndex: order * 2 + 1 }}
+        onPointerDown={() => bringToFront(id)}
+        onFocus={() => bringToFront(id)}
+      >
+        <header className="attached-panel__header">
+          <h2 id={titleId} className="attached-panel__title">
+            {title}
+          </h2>
+          <button
+            type="button"
+            className="icon-button"
+            data-action="pin"
+            aria-pressed={pinned}
+            aria-label={pinned ? t('panel.unpin') : t('panel.pin')}
+            title={pinned ? t('panel.unpin') : t('panel.pin')}
+            onClick={() => onPin(!pinned)}
+          >
+            <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+              <path
+                d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.5 12.5 3.5 6.5 7 6.5 9.5 4Z M6.5 9.5 2 14"
+                fill={pinned ? 'currentColor' : 'none'}
+                stroke="currentColor"
+                strokeWidth="1.4"
+                strokeLinejoin="round"
+              />
+            </svg>
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-action="close"
+            aria-label={t('panel.close')}
+            title={t('panel.close')}
+            onClick={onClose}
+          >
+            <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+              <path
+                d="M3.5 3.5 12.5 12.5 M12.5 3.5 3.5 12.5"
+                stroke="currentColor"
+                strokeWidth="1.8"
+              />
+            </svg>
+          </button>
+        </header>
+        <div className="attached-panel__body">{children}</div>
+      </section>
+    </>
+  )
+}
