@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../server/db/database.ts'
 import { importRegions } from './regions/import-regions.ts'
 import { seedDemoAccounts } from './accounts/demo-accounts.ts'
+import { generateDemo } from './demo/generate.ts'
 
 export interface SeedOptions {
   /** 'demo' loads regions and the demo registry; 'none' loads regions only. */
@@ -31,6 +32,8 @@ export async function seedIfEmpty(database: Database, options: SeedOptions): Pro
     const accounts = await seedDemoAccounts(tx)
     log('demo accounts (username / password), printed once at first start:')
     for (const a of accounts) log(`  ${a.username.padEnd(9)} ${a.password.padEnd(16)} ${a.role}`)
+    // Demo registry rows are written by the system: created_by/updated_by stay null.
+    if (options.mode === 'demo') await generateDemo(tx, { scale: options.scale, log })
     const value = JSON.stringify({
       mode: options.mode,
       scale: options.scale,

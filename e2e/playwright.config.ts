@@ -40,7 +40,7 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   webServer: {
-    command: `${build}rm -rf .tmp/e2e && DATA_DIR=.tmp/e2e PORT=${port} LOG_LEVEL=info npx tsx server/start.ts`,
+    command: `${build}DATA_DIR=.tmp/e2e PORT=${port} LOG_LEVEL=info npx tsx e2e/serve.ts`,
     cwd: repoRoot,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,

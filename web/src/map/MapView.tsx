@@ -74,7 +74,9 @@ export function MapView({ children }: { children?: ReactNode }) {
         maxZoom: 16,
         hash: true,
         attributionControl: { compact: true },
-        localIdeographFontFamily: CJK_FONTS,
+        // The project ships every CJK glyph range, so the map draws the same on every screen
+        // (a wall PC without CJK fonts included); local fonts only when the basemap is missing.
+        localIdeographFontFamily: fallback ? CJK_FONTS : false,
         locale: mapUiStrings(tRef.current),
       })
       map = created

@@ -1,6 +1,6 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl'
 
-export const defaultTextFont = ['Noto Sans SC Regular']
+export const defaultTextFont = ['Noto Sans CJK SC Regular']
 
 export interface BaseStyle {
   style: StyleSpecification

@@ -1,0 +1,28 @@
+import type { Database } from '../../server/db/database.ts'
+import { createApp } from '../../server/app.ts'
+import { demoAccounts } from '../../data/accounts/demo-accounts.ts'
+
+/** The API in process, signed in as a demo user: measures routing, validation, auth and SQL, not sockets. */
+export async function apiAs(database: Database, username: string) {
+  const app = createApp({ database })
+  const account = demoAccounts.find((a) => a.username === username)!
+  const login = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: account.password }),
+  })
+  if (login.status !== 200) throw new Error(`bench login failed: ${login.status}`)
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+  return {
+    async request(path: string, init: RequestInit = {}) {
+      const res = await app.request(path, {
+        ...init,
+        headers: { cookie, 'content-type': 'application/json', ...(init.headers ?? {}) },
+      })
+      const text = await res.text()
+      if (res.status >= 400)
+        throw new Error(`${init.method ?? 'GET'} ${path} → ${res.status} ${text.slice(0, 300)}`)
+      return text
+    },
+  }
+}

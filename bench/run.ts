@@ -1,0 +1,83 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { repoRoot } from '../server/lib/paths.ts'
+import { fullSize, openDataset, quickSize } from './lib/dataset.ts'
+import { formatTable } from './lib/report.ts'
+import type { BenchEntry, BenchResult } from './lib/types.ts'
+import { spatialList } from './entries/spatial-list.ts'
+import { hazardWrites } from './entries/hazard-writes.ts'
+import { notBuilt } from './entries/not-built.ts'
+import { frontEnd } from './entries/front-end.ts'
+
+/**
+ * `npm run bench [-- --quick] [-- --engines pglite,postgres]`: generates the dataset (kept
+ * for later runs), measures every entry against its in-run reference, prints one table and
+ * writes bench/results/<date>.json. All load stays on this machine and is bounded in count.
+ */
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    engines: { type: 'string' },
+  },
+})
+const quick = values.quick ?? false
+const size = quick ? quickSize : fullSize
+const engines = (values.engines ?? (process.env.DATABASE_URL ? 'pglite,postgres' : 'pglite'))
+  .split(',')
+  .map((e) => e.trim()) as ('pglite' | 'postgres')[]
+const log = (line: string) => console.log(`[bench] ${line}`)
+
+const dbEntries: BenchEntry[] = [spatialList, hazardWrites, notBuilt]
+const results: BenchResult[] = []
+const datasets: Record<string, unknown> = {}
+const started = new Date()
+
+for (const engine of engines) {
+  const { database, counts, seededSeconds } = await openDataset(engine, size, log)
+  datasets[engine] = { counts, seededSeconds }
+  try {
+    for (const entry of dbEntries) {
+      log(`${engine}: ${entry.name}`)
+      results.push(...(await entry.run({ database, quick, dataset: counts, log })))
+    }
+    if (engine === engines[0]) {
+      log(`${engine}: ${frontEnd.name}`)
+      results.push(...(await frontEnd.run({ database, quick, dataset: counts, log })))
+    }
+  } finally {
+    await database.close()
+  }
+}
+
+const table = formatTable(results)
+console.log(
+  `\n金安 Command bench — ${quick ? 'quick' : 'full'} (${size.hazardSources} hazard sources, ${size.resources} resources)\n`,
+)
+console.log(table)
+const dir = join(repoRoot, 'bench', 'results')
+mkdirSync(dir, { recursive: true })
+const file = join(dir, `${started.toISOString().slice(0, 10)}${quick ? '-quick' : ''}.json`)
+writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      started: started.toISOString(),
+      mode: quick ? 'quick' : 'full',
+      size,
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      datasets,
+      results,
+      table,
+    },
+    null,
+    2,
+  ) + '\n',
+)
+console.log(`\nwritten ${file}`)
