@@ -37,7 +37,7 @@ export const spatialList: BenchEntry = {
         engine: ctx.database.engine,
         metric: 'latency',
         measured,
-        reference: { label: 'bare SQL, same FeatureCollection', value: reference },
+        reference: { label: 'bare bbox SQL, 3 properties, no join', value: reference },
         ratio: measured.p50 / reference.p50,
         unit: 'ms',
       })
