@@ -5,6 +5,12 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../lib/context.ts'
 import { basemapArchive, basemapStyle, glyphsDir, tilesDir } from '../../lib/paths.ts'
 
+interface StyleTemplate {
+  sources: Record<string, { url?: string }>
+  glyphs?: string
+  sprite?: string
+}
+
 const fromCwd = (abs: string) => relative(process.cwd(), abs) || '.'
 
 /**
@@ -15,13 +21,15 @@ export function tilesRouter() {
   const router = new Hono<AppEnv>()
 
   router.get('/tiles/style.json', async (c) => {
-    const template = await readFile(basemapStyle, 'utf8')
+    const style = JSON.parse(await readFile(basemapStyle, 'utf8')) as StyleTemplate
     // The style needs absolute URLs; use the origin the browser reached us on.
     const origin = new URL(c.req.url).origin
+    const at = (url: string) => url.replaceAll('{origin}', origin)
+    for (const source of Object.values(style.sources)) if (source.url) source.url = at(source.url)
+    if (style.glyphs) style.glyphs = at(style.glyphs)
+    if (style.sprite) style.sprite = at(style.sprite)
     c.header('cache-control', 'no-cache')
-    return c.body(template.replaceAll('{origin}', origin), 200, {
-      'content-type': 'application/json; charset=utf-8',
-    })
+    return c.json(style, 200)
   })
 
   router.get('/tiles/catalog', async (c) => {
