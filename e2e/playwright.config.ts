@@ -19,6 +19,8 @@ const build = process.env.E2E_SKIP_BUILD ? '' : 'npx vite build --logLevel warn 
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  // Refreshing the README screenshots is a deliberate act, not part of the test run.
+  testIgnore: process.env.DOCS_SCREENSHOTS ? [] : ['**/docs-screenshots.spec.ts'],
   outputDir: '../.tmp/e2e-results',
   fullyParallel: false,
   workers: 1,
