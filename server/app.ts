@@ -3,6 +3,7 @@ import type { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Database } from './db/database.ts'
 import type { AppEnv } from './lib/context.ts'
+import { EventHub } from './lib/events/hub.ts'
 import { HttpProblem, problemOf, problemResponse } from './lib/problem.ts'
 import { healthRouter } from './routes/health/index.ts'
 import { regionsRouter } from './routes/regions/index.ts'
@@ -12,10 +13,16 @@ import { enterprisesRouter } from './routes/enterprises/index.ts'
 import { hiddenDangersRouter } from './routes/hidden-dangers/index.ts'
 import { resourcesRouter } from './routes/resources/index.ts'
 import { hazardSourcesRouter } from './routes/hazard-sources/index.ts'
+import { incidentsRouter } from './routes/incidents/index.ts'
+import { dispatchesRouter } from './routes/dispatches/index.ts'
+import { dutyRouter } from './routes/duty/index.ts'
+import { eventsRouter } from './routes/events/index.ts'
 import { docsPage } from './routes/docs/docs-page.ts'
 
 export interface AppDeps {
   database: Database
+  /** The process's event hub; created here (started on first use) when not given. */
+  events?: EventHub
   /** Extra top-level routes (static SPA, tiles) mounted after the API by main.ts. */
   mount?: (app: Hono<AppEnv>) => void
 }
@@ -24,9 +31,11 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const startedAt = new Date()
   const app = new OpenAPIHono<AppEnv>()
+  const events = deps.events ?? new EventHub(deps.database)
 
   app.use('*', async (c, next) => {
     c.set('database', deps.database)
+    c.set('events', events)
     c.set('startedAt', startedAt)
     await next()
   })
@@ -41,6 +50,10 @@ export function createApp(deps: AppDeps) {
     .route('/', hiddenDangersRouter)
     .route('/', resourcesRouter)
     .route('/', hazardSourcesRouter)
+    .route('/', incidentsRouter)
+    .route('/', dispatchesRouter)
+    .route('/', dutyRouter)
+    .route('/', eventsRouter)
   app.route('/api', api)
 
   app.doc31('/api/openapi.json', {

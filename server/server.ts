@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
+import { EventHub } from './lib/events/hub.ts'
 import { boot } from './boot.ts'
 import { parseEnv } from './env.ts'
 import { MissingPostgisError } from './db/migrate.ts'
@@ -21,8 +22,11 @@ export async function startServer(ready: Promise<unknown> = Promise.resolve()): 
     )
     log(`migrations: ${migrations.applied} applied, schema version ${migrations.total}`)
     log(seeded ? 'new database: demo data seeded' : 'existing database: not re-seeded')
+    const events = new EventHub(database)
+    await events.start()
     const app = createApp({
       database,
+      events,
       mount: (root) => {
         root.route('/', tilesRouter())
         root.route('/', spaRouter())
@@ -36,7 +40,10 @@ export async function startServer(ready: Promise<unknown> = Promise.resolve()): 
     const shutdown = () => {
       log('shutting down')
       server.close()
-      void database.close().finally(() => process.exit(0))
+      void events
+        .stop()
+        .then(() => database.close())
+        .finally(() => process.exit(0))
     }
     process.on('SIGINT', shutdown)
     process.on('SIGTERM', shutdown)

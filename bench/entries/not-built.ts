@@ -6,7 +6,6 @@ import type { BenchEntry } from '../lib/types.ts'
  */
 const pending = [
   { entry: 'MVT tiles/s vs ST_AsMVT', issue: 'dynamic MVT layers (issue #4)' },
-  { entry: 'SSE fan-out to 200 clients', issue: 'realtime events (issue #5)' },
   { entry: 'nearest-resource recommendation vs bare KNN', issue: 'dispatch (issue #5)' },
 ]
 

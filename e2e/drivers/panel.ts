@@ -21,6 +21,14 @@ export class PanelDriver {
     return panel
   }
 
+  /** Then a registry record's panel (`hazard-source`, `enterprise`, …) is open. */
+  async expectRecord(kind: string, id: string) {
+    const panel = this.locator(id, kind)
+    await expect(panel).toBeVisible()
+    await expect(panel.locator('.panel-status')).toHaveCount(0)
+    return panel
+  }
+
   async expectClosed(code: string) {
     await expect(this.locator(code)).toHaveCount(0)
   }

@@ -1,3 +1,4 @@
+import { AuthCorner } from './auth/AuthCorner.tsx'
 import { LocaleSwitch } from './i18n/LocaleSwitch.tsx'
 import { useT } from './i18n/use-t.ts'
 import { LayerLegend } from './map/LayerLegend.tsx'
@@ -33,6 +34,7 @@ export function App() {
         </div>
         <div className="corner corner--top-right">
           <LocaleSwitch />
+          <AuthCorner />
         </div>
       </MapView>
     </div>

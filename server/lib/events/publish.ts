@@ -28,3 +28,35 @@ export async function publishEvent(tx: Queryable, event: DomainEvent): Promise<n
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(id)})`)
   return id
 }
+
+export interface RegistryChange {
+  entity: 'enterprise' | 'hazard_source' | 'hidden_danger' | 'resource' | (string & {})
+  entityId: string
+  action: 'create' | 'update' | 'retire'
+  regionCode: string
+  /** The record's version after the write. */
+  version: number
+  /** Where the record was before an update that moved it: that jurisdiction hears too. */
+  previousRegionCode?: string
+}
+
+/** `registry.changed` for a registry write: clients refetch the record (or drop it). */
+export async function publishRegistryChange(tx: Queryable, change: RegistryChange) {
+  const { entity, entityId, action, regionCode, version, previousRegionCode } = change
+  await publishEvent(tx, {
+    type: 'registry.changed',
+    regionCode,
+    entity,
+    entityId,
+    payload: { action, version },
+  })
+  if (previousRegionCode !== undefined && previousRegionCode !== regionCode) {
+    await publishEvent(tx, {
+      type: 'registry.changed',
+      regionCode: previousRegionCode,
+      entity,
+      entityId,
+      payload: { action, version, movedTo: regionCode },
+    })
+  }
+}

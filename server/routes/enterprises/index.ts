@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/database.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
 import { recordAudit } from '../../lib/audit.ts'
+import { publishRegistryChange } from '../../lib/events/publish.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem } from '../../lib/problem.ts'
 import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
@@ -50,6 +51,13 @@ async function createOne(tx: Queryable, actor: Actor, input: EnterpriseCreate, f
   const located = await writableLocation(tx, actor, input.location, field)
   const id = await insertEnterprise(tx, actor, input, located.regionCode)
   const after = await findEnterpriseRow(tx, id)
+  await publishRegistryChange(tx, {
+    entity: ENTITY,
+    entityId: id,
+    action: 'create',
+    regionCode: located.regionCode,
+    version: 1,
+  })
   await recordAudit(tx, actor, {
     entity: ENTITY,
     entityId: id,
@@ -131,6 +139,14 @@ enterprisesRouter
           : { regionCode: before.regionCode }
         await updateEnterprise(tx, actor, id, next, located.regionCode)
         const after = await findEnterpriseRow(tx, id)
+        await publishRegistryChange(tx, {
+          entity: ENTITY,
+          entityId: id,
+          action: 'update',
+          regionCode: located.regionCode,
+          version: version + 1,
+          previousRegionCode: before.regionCode,
+        })
         await recordAudit(tx, actor, {
           entity: ENTITY,
           entityId: id,
@@ -159,6 +175,13 @@ enterprisesRouter
         throw staleVersion(version, await enterpriseDetail(tx, actor, before))
       await retireRecord(tx, 'enterprises', id, actor, reason)
       const after = await findEnterpriseRow(tx, id)
+      await publishRegistryChange(tx, {
+        entity: ENTITY,
+        entityId: id,
+        action: 'retire',
+        regionCode: before.regionCode,
+        version: version + 1,
+      })
       await recordAudit(tx, actor, {
         entity: ENTITY,
         entityId: id,

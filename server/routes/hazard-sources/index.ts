@@ -6,6 +6,7 @@ import { isWithinJurisdiction } from '../../domain/jurisdiction.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
 import { recordAudit } from '../../lib/audit.ts'
+import { publishRegistryChange } from '../../lib/events/publish.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { badRequest, HttpProblem } from '../../lib/problem.ts'
 import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
@@ -116,6 +117,13 @@ hazardSourcesRouter
       const values: HazardSourceValues = { ...input, ...assessed(assessment) }
       const id = await insertHazardSource(tx, actor, values, located.regionCode)
       const after = await findHazardSourceRow(tx, id)
+      await publishRegistryChange(tx, {
+        entity: ENTITY,
+        entityId: id,
+        action: 'create',
+        regionCode: located.regionCode,
+        version: 1,
+      })
       await recordAudit(tx, actor, {
         entity: ENTITY,
         entityId: id,
@@ -164,6 +172,14 @@ hazardSourcesRouter
         located.regionCode,
       )
       const after = await findHazardSourceRow(tx, id)
+      await publishRegistryChange(tx, {
+        entity: ENTITY,
+        entityId: id,
+        action: 'update',
+        regionCode: located.regionCode,
+        version: version + 1,
+        previousRegionCode: before.regionCode,
+      })
       await recordAudit(tx, actor, {
         entity: ENTITY,
         entityId: id,
@@ -189,6 +205,13 @@ hazardSourcesRouter
       }
       await retireRecord(tx, 'hazard_sources', id, actor, reason)
       const after = await findHazardSourceRow(tx, id)
+      await publishRegistryChange(tx, {
+        entity: ENTITY,
+        entityId: id,
+        action: 'retire',
+        regionCode: before.regionCode,
+        version: version + 1,
+      })
       await recordAudit(tx, actor, {
         entity: ENTITY,
         entityId: id,

@@ -3,6 +3,7 @@ import { transitionError } from '../../domain/danger-status.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
 import { recordAudit } from '../../lib/audit.ts'
+import { publishRegistryChange } from '../../lib/events/publish.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem, type FieldError } from '../../lib/problem.ts'
 import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
@@ -112,6 +113,13 @@ hiddenDangersRouter
       )
       const located = await writableLocation(tx, actor, values.location)
       const newId = await insertDanger(tx, actor, enterpriseId, values, located.regionCode)
+      await publishRegistryChange(tx, {
+        entity: ENTITY,
+        entityId: newId,
+        action: 'create',
+        regionCode: located.regionCode,
+        version: 1,
+      })
       await recordAudit(tx, actor, {
         entity: ENTITY,
         entityId: newId,
@@ -166,6 +174,14 @@ hiddenDangersRouter
         ? await writableLocation(tx, actor, patch.location)
         : { regionCode: before.regionCode }
       await updateDanger(tx, actor, id, values, located.regionCode)
+      await publishRegistryChange(tx, {
+        entity: ENTITY,
+        entityId: id,
+        action: 'update',
+        regionCode: located.regionCode,
+        version: version + 1,
+        previousRegionCode: before.regionCode,
+      })
       await recordAudit(tx, actor, {
         entity: ENTITY,
         entityId: id,
@@ -189,6 +205,13 @@ hiddenDangersRouter
       if (before.version !== version)
         throw staleVersion(version, await dangerDetail(tx, actor, before))
       await retireRecord(tx, 'hidden_dangers', id, actor, reason)
+      await publishRegistryChange(tx, {
+        entity: ENTITY,
+        entityId: id,
+        action: 'retire',
+        regionCode: before.regionCode,
+        version: version + 1,
+      })
       await recordAudit(tx, actor, {
         entity: ENTITY,
         entityId: id,

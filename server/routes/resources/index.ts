@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/database.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
 import { recordAudit } from '../../lib/audit.ts'
+import { publishEvent, publishRegistryChange } from '../../lib/events/publish.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem, type FieldError } from '../../lib/problem.ts'
 import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
@@ -85,6 +86,13 @@ resourcesRouter
     const id = await db.transaction(async (tx) => {
       const located = await writableLocation(tx, actor, input.location)
       const newId = await insertResource(tx, actor, input, located.regionCode)
+      await publishRegistryChange(tx, {
+        entity: ENTITY,
+        entityId: newId,
+        action: 'create',
+        regionCode: located.regionCode,
+        version: 1,
+      })
       await recordAudit(tx, actor, {
         entity: ENTITY,
         entityId: newId,
@@ -128,6 +136,22 @@ resourcesRouter
         ? await writableLocation(tx, actor, patch.location)
         : { regionCode: before.regionCode }
       await updateResource(tx, actor, id, next, located.regionCode)
+      await publishRegistryChange(tx, {
+        entity: ENTITY,
+        entityId: id,
+        action: 'update',
+        regionCode: located.regionCode,
+        version: version + 1,
+        previousRegionCode: before.regionCode,
+      })
+      if (next.status !== before.status)
+        await publishEvent(tx, {
+          type: 'resource.status',
+          regionCode: located.regionCode,
+          entity: ENTITY,
+          entityId: id,
+          payload: { status: next.status, previous: before.status, version: version + 1 },
+        })
       await recordAudit(tx, actor, {
         entity: ENTITY,
         entityId: id,
@@ -150,6 +174,13 @@ resourcesRouter
       if (before.retiredAt) throw retiredRecord()
       if (before.version !== version) throw staleVersion(version, resourceDetail(actor, before))
       await retireRecord(tx, 'resources', id, actor, reason)
+      await publishRegistryChange(tx, {
+        entity: ENTITY,
+        entityId: id,
+        action: 'retire',
+        regionCode: before.regionCode,
+        version: version + 1,
+      })
       await recordAudit(tx, actor, {
         entity: ENTITY,
         entityId: id,

@@ -81,3 +81,30 @@ export async function getJson<T>(
   if (!response.ok) throw await problemFrom(response)
   return (await response.json()) as T
 }
+
+/** A JSON write. Same-origin, with the session cookie; errors arrive as `ApiProblem`. */
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(apiUrl(path), {
+      method: 'POST',
+      headers: {
+        accept: 'application/json, application/problem+json',
+        'content-type': 'application/json',
+      },
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    })
+  } catch (error) {
+    throw new ApiProblem({
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      detail: error instanceof Error ? error.message : String(error),
+    })
+  }
+  if (!response.ok) throw await problemFrom(response)
+  if (response.status === 204) return undefined as T
+  const text = await response.text()
+  return (text ? JSON.parse(text) : undefined) as T
+}

@@ -30,3 +30,23 @@ export function useNumberFormat(maximumFractionDigits = 1): (value: number) => s
 }
 
 export type { Locale, MessageKey }
+
+/** Dates and times in the interface language; `date` alone for calendar days. */
+export function useDateFormat(withTime = true): (iso: string) => string {
+  const locale = useLocale((s) => s.locale)
+  const format = useMemo(
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: 'medium',
+        ...(withTime ? { timeStyle: 'short' } : {}),
+      }),
+    [locale, withTime],
+  )
+  return useCallback(
+    (iso: string) => {
+      const date = new Date(iso)
+      return Number.isNaN(date.getTime()) ? iso : format.format(date)
+    },
+    [format],
+  )
+}

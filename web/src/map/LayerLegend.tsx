@@ -1,9 +1,10 @@
 import { useEffect, useId, useState } from 'react'
 import type { Map as MapLibreMap } from 'maplibre-gl'
+import { useSignedIn } from '../api/auth.ts'
 import { useNumberFormat, useT } from '../i18n/use-t.ts'
 import { useLayers } from '../state/layers.ts'
 import type { LayerSwatch } from './layers/layer-types.ts'
-import { isLayerVisible, layerRegistry } from './layers/registry.ts'
+import { isLayerListed, isLayerVisible, layerRegistry } from './layers/registry.ts'
 import { useMapContext, useMapZoom } from './map-context.ts'
 
 function Swatch({ swatch }: { swatch: LayerSwatch }) {
@@ -79,6 +80,7 @@ export function LayerLegend() {
   const counts = useCountsInView(map)
   const visibility = useLayers((s) => s.visible)
   const setVisible = useLayers((s) => s.setVisible)
+  const signedIn = useSignedIn()
   const [collapsed, setCollapsed] = useState(startsCollapsed)
   const listId = useId()
 
@@ -99,45 +101,48 @@ export function LayerLegend() {
       </button>
       {!collapsed && (
         <ul className="legend__list" id={listId}>
-          {layerRegistry.map((layer) => {
-            const shown = isLayerVisible(layer, visibility)
-            const inZoom = zoom >= layer.minzoom
-            const count = counts.get(layer.id) ?? 0
-            return (
-              <li
-                key={layer.id}
-                className="legend__row"
-                data-layer-id={layer.id}
-                data-muted={!shown || !inZoom}
-              >
-                <label className="legend__toggle">
-                  <input
-                    type="checkbox"
-                    checked={shown}
-                    onChange={(event) => setVisible(layer.id, event.target.checked)}
-                  />
-                  <Swatch swatch={layer.swatch} />
-                  <span className="legend__label">
-                    {t(layer.labelKey)}
-                    {shown && !inZoom && (
-                      <small className="legend__hint">
-                        {t('layers.zoomIn', { zoom: layer.minzoom })}
-                      </small>
-                    )}
-                  </span>
-                </label>
-                <span
-                  className="legend__count"
-                  title={t('layers.countInView')}
-                  data-count={shown ? count : ''}
+          {layerRegistry
+            .filter((layer) => isLayerListed(layer, signedIn))
+            .map((layer) => {
+              const shown = isLayerVisible(layer, visibility)
+              const inZoom = zoom >= layer.minzoom
+              const count = counts.get(layer.id) ?? 0
+              return (
+                <li
+                  key={layer.id}
+                  className="legend__row"
+                  data-layer-id={layer.id}
+                  data-muted={!shown || !inZoom}
                 >
-                  {shown && inZoom ? formatCount(count) : '–'}
-                </span>
-              </li>
-            )
-          })}
+                  <label className="legend__toggle">
+                    <input
+                      type="checkbox"
+                      checked={shown}
+                      onChange={(event) => setVisible(layer.id, event.target.checked)}
+                    />
+                    <Swatch swatch={layer.swatch} />
+                    <span className="legend__label">
+                      {t(layer.labelKey)}
+                      {shown && !inZoom && (
+                        <small className="legend__hint">
+                          {t('layers.zoomIn', { zoom: layer.minzoom })}
+                        </small>
+                      )}
+                    </span>
+                  </label>
+                  <span
+                    className="legend__count"
+                    title={t('layers.countInView')}
+                    data-count={shown ? count : ''}
+                  >
+                    {shown && inZoom ? formatCount(count) : '–'}
+                  </span>
+                </li>
+              )
+            })}
         </ul>
       )}
+      {!collapsed && !signedIn && <p className="legend__signin-hint">{t('layers.signInHint')}</p>}
     </section>
   )
 }

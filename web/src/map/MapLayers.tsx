@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { useSignedIn } from '../api/auth.ts'
 import { useLayers } from '../state/layers.ts'
 import { useMapContext, type MapContextValue } from './map-context.ts'
 import type { MapLayerDefinition } from './layers/layer-types.ts'
@@ -19,9 +20,10 @@ function LayerBinding(props: {
 export function MapLayers() {
   const context = useMapContext()
   const visibility = useLayers((s) => s.visible)
+  const signedIn = useSignedIn()
   const shown = useMemo(
-    () => layerRegistry.filter((layer) => isLayerVisible(layer, visibility)),
-    [visibility],
+    () => layerRegistry.filter((layer) => isLayerVisible(layer, visibility, signedIn)),
+    [visibility, signedIn],
   )
   useMapInteractions(context.map, shown)
   useSelectedFeatures(context.map, shown)

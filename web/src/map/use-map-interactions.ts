@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl'
+import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl'
 import { usePanels } from '../state/panels.ts'
 import type { FeatureRef, MapLayerDefinition } from './layers/layer-types.ts'
 
@@ -25,6 +25,18 @@ export function pickFeature(
     if (layer && (!best || layer.pickPriority > best.layer.pickPriority)) best = { layer, feature }
   }
   return best
+}
+
+/** A click on a cluster zooms to where it falls apart, centred on it. */
+function zoomIntoCluster(map: MapLibreMap, feature: MapGeoJSONFeature) {
+  const source = map.getSource<GeoJSONSource>(feature.source)
+  const clusterId = Number(feature.properties.cluster_id)
+  if (!source || feature.geometry.type !== 'Point') return
+  const center = feature.geometry.coordinates as [number, number]
+  void source
+    .getClusterExpansionZoom(clusterId)
+    .then((zoom) => map.easeTo({ center, zoom: zoom + 0.25 }))
+    .catch(() => map.easeTo({ center, zoom: map.getZoom() + 2 }))
 }
 
 /** Marks the features that have a panel open (`selected` feature-state), as panels come and go. */
@@ -77,6 +89,10 @@ export function useMapInteractions(map: MapLibreMap, layers: readonly MapLayerDe
     }
     const onClick = (event: { point: PointLike; lngLat: { lng: number; lat: number } }) => {
       const picked = pickFeature(map, event.point, layers)
+      if (picked?.feature.properties.cluster) {
+        zoomIntoCluster(map, picked.feature)
+        return
+      }
       const content = picked?.layer.panelFor?.(picked.feature)
       if (!content) return
       open({ content, anchor: [event.lngLat.lng, event.lngLat.lat], replaceUnpinned: true })

@@ -1,12 +1,25 @@
 import { useEffect } from 'react'
 import { usePanels, type PanelState } from '../state/panels.ts'
+import { EnterprisePanel } from './EnterprisePanel.tsx'
+import { HazardSourcePanel } from './HazardSourcePanel.tsx'
+import { HiddenDangerPanel } from './HiddenDangerPanel.tsx'
 import { RegionPanel } from './RegionPanel.tsx'
+import { ResourcePanel } from './ResourcePanel.tsx'
 
 /** Which component shows which panel kind; a new panel kind adds one case. */
 function PanelContent({ panel }: { panel: PanelState }) {
-  switch (panel.content.kind) {
+  const { content } = panel
+  switch (content.kind) {
     case 'region':
-      return <RegionPanel panel={{ ...panel, content: panel.content }} />
+      return <RegionPanel panel={{ ...panel, content }} />
+    case 'hazard-source':
+      return <HazardSourcePanel panel={{ ...panel, content }} />
+    case 'enterprise':
+      return <EnterprisePanel panel={{ ...panel, content }} />
+    case 'hidden-danger':
+      return <HiddenDangerPanel panel={{ ...panel, content }} />
+    case 'resource':
+      return <ResourcePanel panel={{ ...panel, content }} />
   }
 }
 

@@ -7,7 +7,14 @@ export type LngLatTuple = [lng: number, lat: number]
  * through the query hooks, so server data is never copied into this store. Later panel
  * kinds extend this union.
  */
-export type PanelContent = { kind: 'region'; code: string }
+export type PanelContent =
+  | { kind: 'region'; code: string }
+  | { kind: 'hazard-source'; id: string }
+  | { kind: 'enterprise'; id: string }
+  | { kind: 'hidden-danger'; id: string }
+  | { kind: 'resource'; id: string }
+
+export type RecordKind = Exclude<PanelContent['kind'], 'region'>
 
 export interface PanelState {
   id: string
@@ -36,7 +43,8 @@ interface PanelsStore {
   closeTopUnpinned: () => boolean
 }
 
-export const panelId = (content: PanelContent): string => `${content.kind}:${content.code}`
+export const panelId = (content: PanelContent): string =>
+  `${content.kind}:${content.kind === 'region' ? content.code : content.id}`
 
 let nextOrder = 1
 

@@ -27,6 +27,8 @@ export interface MapLayerDefinition {
   minzoom: number
   swatch: LayerSwatch
   defaultVisible: boolean
+  /** Registry layers: drawn, listed in the legend and pickable only with a session. */
+  requiresSignIn?: boolean
   /** Style layers that answer hover, clicks and counts. */
   hitLayerIds: readonly string[]
   /**
