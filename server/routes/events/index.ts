@@ -1,0 +1,139 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../../lib/context.ts'
+import { requireActor } from '../../lib/auth/middleware.ts'
+import { eventsAfter, latestEventId, type StreamEvent } from '../../lib/events/hub.ts'
+import { createRouter } from '../../lib/openapi.ts'
+
+/** A reconnecting client is replayed at most this many missed events… */
+export const REPLAY_MAX = 1000
+/** …missed within this long; beyond either it gets `event: reset` and refetches. */
+export const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000
+/** A comment line this often keeps proxies and load balancers from closing an idle stream. */
+export const HEARTBEAT_MS = 20_000
+/** Chunks a client may leave unread before it is dropped (it resumes with Last-Event-ID). */
+export const MAX_UNREAD = 2000
+
+const encoder = new TextEncoder()
+
+export function formatEvent(event: StreamEvent): string {
+  return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`
+}
+
+function lastEventIdOf(c: Context<AppEnv>): number | null {
+  const raw = c.req.header('last-event-id') ?? c.req.query('lastEventId')
+  if (raw === undefined || !/^\d{1,15}$/.test(raw.trim())) return null
+  return Number(raw.trim())
+}
+
+export const eventsRouter = createRouter()
+eventsRouter.use('/events', requireActor)
+
+/**
+ * GET /api/events — Server-Sent Events filtered by the user's jurisdiction. With a
+ * Last-Event-ID header (or ?lastEventId=) it first replays what was missed from the events
+ * table, then streams live. The hub subscription starts before the replay query and live
+ * events are held until the replay is written, so nothing is lost or sent twice at the seam.
+ */
+eventsRouter.get('/events', async (c) => {
+  const hub = c.var.events
+  const scopePrefix = c.var.actor.scopePrefix
+  await hub.start()
+
+  let droppedEarly: 'overloaded' | 'stopped' | null = null
+  let held: StreamEvent[] | null = [] // live events that arrive while the replay is read
+  let send: (text: string) => boolean = () => false
+  let close: (error?: Error) => void = () => {}
+  const unsubscribe = hub.subscribe({
+    scopePrefix,
+    deliver(event) {
+      if (held) {
+        if (held.length >= MAX_UNREAD) return false
+        held.push(event)
+        return true
+      }
+      return send(formatEvent(event))
+    },
+    dropped(reason) {
+      droppedEarly = reason
+      close(reason === 'overloaded' ? new Error('client too slow: dropped') : undefined)
+    },
+  })
+
+  let opening = ': connected\nretry: 3000\n\n'
+  let replayed = new Set<number>()
+  try {
+    const after = lastEventIdOf(c)
+    if (after !== null) {
+      const db = c.var.database.db
+      const rows = await eventsAfter(db, after, scopePrefix, REPLAY_MAX + 1)
+      const tooOld = rows.length > 0 && Date.parse(rows[0]!.at) < Date.now() - REPLAY_WINDOW_MS
+      if (rows.length > REPLAY_MAX || tooOld) {
+        const latest = await latestEventId(db)
+        const reason = tooOld ? 'older than 24 h' : `more than ${REPLAY_MAX} events missed`
+        opening += `id: ${latest}\nevent: reset\ndata: ${JSON.stringify({ reason, lastEventId: after })}\n\n`
+        // The client refetches everything; events held meanwhile are still sent.
+      } else {
+        opening += rows.map(formatEvent).join('')
+        replayed = new Set(rows.map((r) => r.id))
+      }
+    }
+  } catch (error) {
+    unsubscribe()
+    throw error
+  }
+
+  let heartbeat: ReturnType<typeof setInterval> | undefined
+  let closed = false
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        send = (text) => {
+          if (closed) return false
+          if ((controller.desiredSize ?? 0) <= -MAX_UNREAD) return false
+          controller.enqueue(encoder.encode(text))
+          return true
+        }
+        close = (error) => {
+          if (closed) return
+          closed = true
+          unsubscribe()
+          clearInterval(heartbeat)
+          try {
+            if (error) controller.error(error)
+            else controller.close()
+          } catch {
+            // Already closed by the reader.
+          }
+        }
+        if (droppedEarly) {
+          closed = true
+          controller.error(new Error(`event stream ${droppedEarly}`))
+          return
+        }
+        send(opening)
+        const live = held ?? []
+        held = null
+        for (const event of live) if (!replayed.has(event.id)) send(formatEvent(event))
+        heartbeat = setInterval(() => {
+          if (!send(': heartbeat\n\n')) close(new Error('client too slow: dropped'))
+        }, HEARTBEAT_MS)
+      },
+      cancel() {
+        closed = true
+        unsubscribe()
+        clearInterval(heartbeat)
+      },
+    },
+    new CountQueuingStrategy({ highWaterMark: 16 }),
+  )
+
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    },
+  })
+})
