@@ -10,6 +10,7 @@ import { spatialList } from './entries/spatial-list.ts'
 import { hazardWrites } from './entries/hazard-writes.ts'
 import { notBuilt } from './entries/not-built.ts'
 import { frontEnd } from './entries/front-end.ts'
+import { recommendation } from './entries/recommendation.ts'
 import { sseFanout } from './entries/sse-fanout.ts'
 
 /**
@@ -30,7 +31,7 @@ const engines = (values.engines ?? (process.env.DATABASE_URL ? 'pglite,postgres'
   .map((e) => e.trim()) as ('pglite' | 'postgres')[]
 const log = (line: string) => console.log(`[bench] ${line}`)
 
-const dbEntries: BenchEntry[] = [spatialList, hazardWrites, sseFanout, notBuilt]
+const dbEntries: BenchEntry[] = [spatialList, hazardWrites, recommendation, sseFanout, notBuilt]
 const results: BenchResult[] = []
 const datasets: Record<string, unknown> = {}
 const started = new Date()

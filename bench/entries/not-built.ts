@@ -4,10 +4,7 @@ import type { BenchEntry } from '../lib/types.ts'
  * Entries whose feature has not landed yet. They are listed so the table shows what is not
  * measured, rather than leaving it out silently.
  */
-const pending = [
-  { entry: 'MVT tiles/s vs ST_AsMVT', issue: 'dynamic MVT layers (issue #4)' },
-  { entry: 'nearest-resource recommendation vs bare KNN', issue: 'dispatch (issue #5)' },
-]
+const pending = [{ entry: 'MVT tiles/s vs ST_AsMVT', issue: 'dynamic MVT layers (issue #4)' }]
 
 export const notBuilt: BenchEntry = {
   name: 'not built yet',

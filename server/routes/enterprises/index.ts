@@ -1,8 +1,7 @@
 import type { Queryable } from '../../db/database.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
-import { recordAudit } from '../../lib/audit.ts'
-import { publishRegistryChange } from '../../lib/events/publish.ts'
+import { recordRegistryChange } from '../../lib/registry/record-change.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem } from '../../lib/problem.ts'
 import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
@@ -51,18 +50,12 @@ async function createOne(tx: Queryable, actor: Actor, input: EnterpriseCreate, f
   const located = await writableLocation(tx, actor, input.location, field)
   const id = await insertEnterprise(tx, actor, input, located.regionCode)
   const after = await findEnterpriseRow(tx, id)
-  await publishRegistryChange(tx, {
+  await recordRegistryChange(tx, actor, {
     entity: ENTITY,
     entityId: id,
     action: 'create',
     regionCode: located.regionCode,
     version: 1,
-  })
-  await recordAudit(tx, actor, {
-    entity: ENTITY,
-    entityId: id,
-    action: 'create',
-    regionCode: located.regionCode,
     after,
   })
   return id
@@ -139,19 +132,13 @@ enterprisesRouter
           : { regionCode: before.regionCode }
         await updateEnterprise(tx, actor, id, next, located.regionCode)
         const after = await findEnterpriseRow(tx, id)
-        await publishRegistryChange(tx, {
+        await recordRegistryChange(tx, actor, {
           entity: ENTITY,
           entityId: id,
           action: 'update',
           regionCode: located.regionCode,
           version: version + 1,
           previousRegionCode: before.regionCode,
-        })
-        await recordAudit(tx, actor, {
-          entity: ENTITY,
-          entityId: id,
-          action: 'update',
-          regionCode: located.regionCode,
           before,
           after,
         })
@@ -175,18 +162,12 @@ enterprisesRouter
         throw staleVersion(version, await enterpriseDetail(tx, actor, before))
       await retireRecord(tx, 'enterprises', id, actor, reason)
       const after = await findEnterpriseRow(tx, id)
-      await publishRegistryChange(tx, {
+      await recordRegistryChange(tx, actor, {
         entity: ENTITY,
         entityId: id,
         action: 'retire',
         regionCode: before.regionCode,
         version: version + 1,
-      })
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'retire',
-        regionCode: before.regionCode,
         before,
         after,
       })

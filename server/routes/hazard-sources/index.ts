@@ -5,8 +5,7 @@ import type { AssessInput } from '../../domain/gb18218-schema.ts'
 import { isWithinJurisdiction } from '../../domain/jurisdiction.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
-import { recordAudit } from '../../lib/audit.ts'
-import { publishRegistryChange } from '../../lib/events/publish.ts'
+import { recordRegistryChange } from '../../lib/registry/record-change.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { badRequest, HttpProblem } from '../../lib/problem.ts'
 import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
@@ -117,18 +116,12 @@ hazardSourcesRouter
       const values: HazardSourceValues = { ...input, ...assessed(assessment) }
       const id = await insertHazardSource(tx, actor, values, located.regionCode)
       const after = await findHazardSourceRow(tx, id)
-      await publishRegistryChange(tx, {
+      await recordRegistryChange(tx, actor, {
         entity: ENTITY,
         entityId: id,
         action: 'create',
         regionCode: located.regionCode,
         version: 1,
-      })
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'create',
-        regionCode: located.regionCode,
         after,
       })
       return id
@@ -172,19 +165,13 @@ hazardSourcesRouter
         located.regionCode,
       )
       const after = await findHazardSourceRow(tx, id)
-      await publishRegistryChange(tx, {
+      await recordRegistryChange(tx, actor, {
         entity: ENTITY,
         entityId: id,
         action: 'update',
         regionCode: located.regionCode,
         version: version + 1,
         previousRegionCode: before.regionCode,
-      })
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'update',
-        regionCode: located.regionCode,
         before,
         after,
       })
@@ -205,18 +192,12 @@ hazardSourcesRouter
       }
       await retireRecord(tx, 'hazard_sources', id, actor, reason)
       const after = await findHazardSourceRow(tx, id)
-      await publishRegistryChange(tx, {
+      await recordRegistryChange(tx, actor, {
         entity: ENTITY,
         entityId: id,
         action: 'retire',
         regionCode: before.regionCode,
         version: version + 1,
-      })
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'retire',
-        regionCode: before.regionCode,
         before,
         after,
       })

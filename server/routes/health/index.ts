@@ -25,7 +25,14 @@ const health = createRoute({
 })
 
 // Tables whose size says whether seeding happened; later registries add theirs here.
-const countedTables = ['regions', 'hazard_sources', 'hidden_dangers', 'resources'] as const
+const countedTables = [
+  'regions',
+  'hazard_sources',
+  'hidden_dangers',
+  'resources',
+  'incidents',
+  'dispatches',
+] as const
 
 export const healthRouter = createRouter().openapi(health, async (c) => {
   const { database, startedAt } = c.var

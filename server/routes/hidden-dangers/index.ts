@@ -2,8 +2,7 @@ import type { Queryable } from '../../db/database.ts'
 import { transitionError } from '../../domain/danger-status.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
-import { recordAudit } from '../../lib/audit.ts'
-import { publishRegistryChange } from '../../lib/events/publish.ts'
+import { recordRegistryChange } from '../../lib/registry/record-change.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem, type FieldError } from '../../lib/problem.ts'
 import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
@@ -113,18 +112,12 @@ hiddenDangersRouter
       )
       const located = await writableLocation(tx, actor, values.location)
       const newId = await insertDanger(tx, actor, enterpriseId, values, located.regionCode)
-      await publishRegistryChange(tx, {
+      await recordRegistryChange(tx, actor, {
         entity: ENTITY,
         entityId: newId,
         action: 'create',
         regionCode: located.regionCode,
         version: 1,
-      })
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: newId,
-        action: 'create',
-        regionCode: located.regionCode,
         after: await findDangerRow(tx, newId),
       })
       return newId
@@ -174,19 +167,13 @@ hiddenDangersRouter
         ? await writableLocation(tx, actor, patch.location)
         : { regionCode: before.regionCode }
       await updateDanger(tx, actor, id, values, located.regionCode)
-      await publishRegistryChange(tx, {
+      await recordRegistryChange(tx, actor, {
         entity: ENTITY,
         entityId: id,
         action: 'update',
         regionCode: located.regionCode,
         version: version + 1,
         previousRegionCode: before.regionCode,
-      })
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'update',
-        regionCode: located.regionCode,
         before,
         after: await findDangerRow(tx, id),
       })
@@ -205,18 +192,12 @@ hiddenDangersRouter
       if (before.version !== version)
         throw staleVersion(version, await dangerDetail(tx, actor, before))
       await retireRecord(tx, 'hidden_dangers', id, actor, reason)
-      await publishRegistryChange(tx, {
+      await recordRegistryChange(tx, actor, {
         entity: ENTITY,
         entityId: id,
         action: 'retire',
         regionCode: before.regionCode,
         version: version + 1,
-      })
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'retire',
-        regionCode: before.regionCode,
         before,
         after: await findDangerRow(tx, id),
       })

@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/database.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
-import { recordAudit } from '../../lib/audit.ts'
-import { publishEvent, publishRegistryChange } from '../../lib/events/publish.ts'
+import { publishEvent } from '../../lib/events/publish.ts'
+import { recordRegistryChange } from '../../lib/registry/record-change.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem, type FieldError } from '../../lib/problem.ts'
 import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
@@ -86,18 +86,12 @@ resourcesRouter
     const id = await db.transaction(async (tx) => {
       const located = await writableLocation(tx, actor, input.location)
       const newId = await insertResource(tx, actor, input, located.regionCode)
-      await publishRegistryChange(tx, {
+      await recordRegistryChange(tx, actor, {
         entity: ENTITY,
         entityId: newId,
         action: 'create',
         regionCode: located.regionCode,
         version: 1,
-      })
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: newId,
-        action: 'create',
-        regionCode: located.regionCode,
         after: await findResourceRow(tx, newId),
       })
       return newId
@@ -136,13 +130,15 @@ resourcesRouter
         ? await writableLocation(tx, actor, patch.location)
         : { regionCode: before.regionCode }
       await updateResource(tx, actor, id, next, located.regionCode)
-      await publishRegistryChange(tx, {
+      await recordRegistryChange(tx, actor, {
         entity: ENTITY,
         entityId: id,
         action: 'update',
         regionCode: located.regionCode,
         version: version + 1,
         previousRegionCode: before.regionCode,
+        before,
+        after: await findResourceRow(tx, id),
       })
       if (next.status !== before.status)
         await publishEvent(tx, {
@@ -152,14 +148,6 @@ resourcesRouter
           entityId: id,
           payload: { status: next.status, previous: before.status, version: version + 1 },
         })
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'update',
-        regionCode: located.regionCode,
-        before,
-        after: await findResourceRow(tx, id),
-      })
     })
     const row = await findResourceRow(db, id)
     return c.json(resourceDetail(actor, row!), 200)
@@ -174,18 +162,12 @@ resourcesRouter
       if (before.retiredAt) throw retiredRecord()
       if (before.version !== version) throw staleVersion(version, resourceDetail(actor, before))
       await retireRecord(tx, 'resources', id, actor, reason)
-      await publishRegistryChange(tx, {
+      await recordRegistryChange(tx, actor, {
         entity: ENTITY,
         entityId: id,
         action: 'retire',
         regionCode: before.regionCode,
         version: version + 1,
-      })
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'retire',
-        regionCode: before.regionCode,
         before,
         after: await findResourceRow(tx, id),
       })

@@ -1,0 +1,34 @@
+import type { Queryable } from '../../db/database.ts'
+import type { Actor } from '../auth/actor.ts'
+import { recordAudit, type AuditAction } from '../audit.ts'
+import { publishRegistryChange } from '../events/publish.ts'
+
+export interface RegistryChangeRecord {
+  entity: string
+  entityId: string
+  action: Extract<AuditAction, 'create' | 'update' | 'retire'>
+  regionCode: string
+  /** Set when an update moved the record: the old region's screens hear of it too. */
+  previousRegionCode?: string
+  version: number
+  before?: unknown
+  after: unknown
+}
+
+/**
+ * Every registry write ends here, inside its transaction: the audit entry (who, when, before,
+ * after) and the realtime event land together with the change or not at all.
+ */
+export async function recordRegistryChange(
+  tx: Queryable,
+  actor: Actor,
+  change: RegistryChangeRecord,
+): Promise<void> {
+  const { before, after, version, previousRegionCode, ...what } = change
+  await publishRegistryChange(tx, {
+    ...what,
+    version,
+    ...(previousRegionCode === undefined ? {} : { previousRegionCode }),
+  })
+  await recordAudit(tx, actor, { ...what, before, after })
+}

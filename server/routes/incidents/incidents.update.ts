@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm'
+import type { Queryable } from '../../db/database.ts'
+import { accidentGrade, accidentGradeRank } from '../../domain/accident-grade.ts'
+import { reportingObligations, supplementWindowDays } from '../../domain/accident-reporting.ts'
+import type { Actor } from '../../lib/auth/actor.ts'
+import { recordAudit } from '../../lib/audit.ts'
+import { publishEvent } from '../../lib/events/publish.ts'
+import { HttpProblem } from '../../lib/problem.ts'
+import {
+  addObligations,
+  addTimeline,
+  findIncidentRow,
+  supplementUntil,
+  type IncidentRow,
+} from './incidents.queries.ts'
+import type { IncidentUpdate } from './incidents.schemas.ts'
+
+export const unprocessable = (field: string, message: string) =>
+  new HttpProblem(422, 'Unprocessable Content', `${field}: ${message}`, {
+    errors: [{ field, message }],
+  })
+
+/** Casualty and loss figures: changing one is a 续报 and re-grades the incident. */
+const figureFields = ['deaths', 'seriousInjuries', 'missing', 'directLossYuan'] as const
+const textFields = [
+  'address',
+  'substance',
+  'description',
+  'reporterName',
+  'reporterContact',
+] as const
+
+/**
+ * Applies a follow-up report inside the caller's transaction (incident locked, version
+ * checked): refuses figure changes after the Art. 13 window, re-grades, adds the obligations
+ * of levels a higher grade reaches (never removing any), writes the timeline, audit and event.
+ */
+export async function applyUpdate(
+  tx: Queryable,
+  actor: Actor,
+  before: IncidentRow,
+  patch: IncidentUpdate,
+): Promise<void> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {}
+  for (const field of [...figureFields, ...textFields]) {
+    const to = patch[field]
+    const from = before[field]
+    if (to !== undefined && to !== from) changes[field] = { from, to }
+  }
+  const figuresChanged = figureFields.filter((f) => f in changes)
+  if (figuresChanged.length > 0 && Date.now() > supplementUntil(before).getTime()) {
+    const days = supplementWindowDays(before.type)
+    throw unprocessable(
+      figuresChanged[0]!,
+      `casualty and loss figures can only be supplemented within ${days} days of the ` +
+        `accident (Order 493 Art. 13); the window closed ${supplementUntil(before).toISOString()}`,
+    )
+  }
+  const next = { ...before, ...patch }
+  const grade = accidentGrade({
+    deaths: next.deaths,
+    seriousInjuries: next.seriousInjuries,
+    directLossYuan: next.directLossYuan,
+  })
+  await tx.execute(sql`
+    update incidents set address = ${next.address}, deaths = ${next.deaths},
+      serious_injuries = ${next.seriousInjuries}, missing = ${next.missing},
+      direct_loss_yuan = ${next.directLossYuan}, grade = ${grade},
+      substance = ${next.substance ?? null}, description = ${next.description},
+      reporter_name = ${next.reporterName}, reporter_contact = ${next.reporterContact},
+      version = version + 1, updated_at = now(), updated_by = ${actor.id}
+    where id = ${before.id}`)
+  await addTimeline(tx, actor, before.id, 'update', {
+    changes,
+    supplement: figuresChanged.length > 0,
+  })
+  let addedLevels: string[] = []
+  if (grade !== before.grade) {
+    if (accidentGradeRank(grade) < accidentGradeRank(before.grade)) {
+      const due = reportingObligations(grade, new Date(before.occurredAt))
+      addedLevels = await addObligations(tx, before.id, grade, due)
+    }
+    await addTimeline(tx, actor, before.id, 'grade_change', {
+      from: before.grade,
+      to: grade,
+      addedLevels,
+    })
+  }
+  const after = await findIncidentRow(tx, before.id)
+  await recordAudit(tx, actor, {
+    entity: 'incident',
+    entityId: before.id,
+    action: 'update',
+    regionCode: before.regionCode,
+    before,
+    after,
+  })
+  await publishEvent(tx, {
+    type: 'incident.updated',
+    regionCode: before.regionCode,
+    entity: 'incident',
+    entityId: before.id,
+    payload: { grade, previousGrade: before.grade, changed: Object.keys(changes), addedLevels },
+  })
+}
