@@ -48,3 +48,26 @@ test.describe('phone', () => {
     await page.screenshot({ path: docs('screenshot-phone.png') })
   })
 })
+
+test.describe('registry', () => {
+  test.use({ viewport: { width: 1600, height: 900 } })
+
+  test('hazard sources over 西安/渭南 with a panel open', async ({
+    page,
+    map,
+    panel,
+    session,
+    legend,
+    registry,
+  }) => {
+    await map.open('9.6/34.45/109.3')
+    await session.signIn('shaanxi')
+    await legend.expectCountAbove('hazard-sources', 0)
+    await map.idle()
+    const id = await registry.clickSymbol('hazard-sources-points')
+    await panel.expectRecord('hazard-source', id)
+    await page.mouse.move(100, 30) // onto the brand card
+    await map.idle()
+    await page.screenshot({ path: docs('screenshot-registry.png') })
+  })
+})

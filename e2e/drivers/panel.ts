@@ -25,7 +25,7 @@ export class PanelDriver {
   async expectRecord(kind: string, id: string) {
     const panel = this.locator(id, kind)
     await expect(panel).toBeVisible()
-    await expect(panel.locator('.panel-status')).toHaveCount(0)
+    await expect(panel.locator('.record-badges')).toBeVisible()
     return panel
   }
 

@@ -1,12 +1,22 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles/app.css'
+import { authKeys } from './api/auth.ts'
 import { isApiProblem } from './api/http.ts'
 import { App } from './App.tsx'
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  // A 401 anywhere means the session ended (expired, signed out elsewhere): ask who we are
+  // again, which shows the sign-in form and stops the registry queries.
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (isApiProblem(error) && error.status === 401 && query.queryKey[0] !== authKeys.all[0]) {
+        void queryClient.invalidateQueries({ queryKey: authKeys.me() })
+      }
+    },
+  }),
   defaultOptions: {
     queries: {
       // A 4xx will not change on retry; network blips and 5xx may.

@@ -35,7 +35,19 @@ function Swatch({ swatch }: { swatch: LayerSwatch }) {
           strokeDasharray={dash}
         />
       )}
-      {swatch.shape === 'point' && (
+      {swatch.shape === 'point' &&
+        swatch.fills?.map((fill, i) => (
+          <circle
+            key={fill}
+            cx={3.5 + i * 5}
+            cy={8}
+            r="3.2"
+            fill={fill}
+            stroke="#ffffff"
+            strokeWidth="0.8"
+          />
+        ))}
+      {swatch.shape === 'point' && !swatch.fills && (
         <circle
           cx="11"
           cy="8"

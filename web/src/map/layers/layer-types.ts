@@ -8,6 +8,8 @@ export interface LayerSwatch {
   shape: 'area' | 'line' | 'point'
   stroke: string
   fill?: string
+  /** Several point colours side by side (a graded layer: the four colours in order). */
+  fills?: readonly string[]
   dashed?: boolean
 }
 
