@@ -61,3 +61,15 @@ export function problemResponses<S extends number>(...statuses: S[]) {
     }
   >
 }
+
+/** A required JSON request body of `schema`. */
+export const jsonBody = <S extends z.ZodTypeAny>(schema: S) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+})
+
+/** A JSON response of `schema`. */
+export const jsonResponse = <S extends z.ZodTypeAny>(description: string, schema: S) => ({
+  description,
+  content: { 'application/json': { schema } },
+})

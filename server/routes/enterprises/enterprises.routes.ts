@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { problemResponses } from '../../lib/openapi.ts'
+import { jsonBody, jsonResponse, problemResponses } from '../../lib/openapi.ts'
 import { featureCollectionOf, idParam } from '../../lib/registry/record-schemas.ts'
 import {
   enterpriseBatch,
@@ -12,14 +12,8 @@ import {
 } from './enterprises.schemas.ts'
 
 const tags = ['enterprises']
-const json = <S extends z.ZodTypeAny>(schema: S) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-})
-const ok = <S extends z.ZodTypeAny>(description: string, schema: S) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
+const json = jsonBody
+const ok = jsonResponse
 
 export const listEnterprisesRoute = createRoute({
   method: 'get',

@@ -27,6 +27,7 @@ const health = createRoute({
 // Tables whose size says whether seeding happened; later registries add theirs here.
 const countedTables = [
   'regions',
+  'enterprises',
   'hazard_sources',
   'hidden_dangers',
   'resources',

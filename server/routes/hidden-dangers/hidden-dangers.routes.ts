@@ -1,5 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { problemResponses } from '../../lib/openapi.ts'
+import { createRoute } from '@hono/zod-openapi'
+import { jsonBody, jsonResponse, problemResponses } from '../../lib/openapi.ts'
 import { featureCollectionOf, idParam } from '../../lib/registry/record-schemas.ts'
 import {
   hiddenDangerCreate,
@@ -11,14 +11,8 @@ import {
 } from './hidden-dangers.schemas.ts'
 
 const tags = ['hidden dangers']
-const json = <S extends z.ZodTypeAny>(schema: S) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-})
-const ok = <S extends z.ZodTypeAny>(description: string, schema: S) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
+const json = jsonBody
+const ok = jsonResponse
 
 export const listHiddenDangersRoute = createRoute({
   method: 'get',

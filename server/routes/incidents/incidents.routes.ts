@@ -1,5 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { problemResponses } from '../../lib/openapi.ts'
+import { createRoute } from '@hono/zod-openapi'
+import { jsonBody, jsonResponse, problemResponses } from '../../lib/openapi.ts'
 import { featureCollectionOf, idParam } from '../../lib/registry/record-schemas.ts'
 import {
   classifyBody,
@@ -16,14 +16,8 @@ import {
 } from './incidents.schemas.ts'
 
 const tags = ['incidents']
-const json = <S extends z.ZodTypeAny>(schema: S) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-})
-const ok = <S extends z.ZodTypeAny>(description: string, schema: S) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
+const json = jsonBody
+const ok = jsonResponse
 
 export const classifyRoute = createRoute({
   method: 'post',
