@@ -1,4 +1,4 @@
-// Minimal PMTiles v3 writer (https://github.com/protomaps/PMTiles/blob/main/spec/v3/spec.md).
+// Minimal PMTiles v3 writer (the protomaps/PMTiles repository, spec/v3/spec.md).
 // The npm `pmtiles` package only reads archives, so the build writes them itself. Tiles are
 // deduplicated by content, identical neighbours in Hilbert order collapse into one run-length
 // entry, and tile data is laid out in tile-id order so the archive is "clustered".
