@@ -21,6 +21,15 @@ export interface Database {
   engine: EngineName
   db: Drizzle
   /** Subscribe to a NOTIFY channel; resolves to an unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
+  /**
+   * Subscribe to a NOTIFY channel; resolves to an unsubscribe function. If the listening
+   * connection is lost and re-established, notifications sent in between are gone:
+   * `onReconnect` tells the caller so it can make its own clients catch up.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>>
   close(): Promise<void>
 }

@@ -18,18 +18,46 @@ export async function openPostgres(url: string): Promise<Database> {
   return {
     engine: 'postgres',
     db,
-    async listen(channel, onPayload) {
-      // LISTEN needs one dedicated connection, not a pooled one that is handed back.
-      const client = new pg.Client({ connectionString: url })
-      await client.connect()
-      client.on('notification', (msg) => {
-        if (msg.channel === channel) onPayload(msg.payload ?? '')
-      })
-      await client.query(`LISTEN "${channel.replaceAll('"', '')}"`)
-      listeners.push(client)
+    async listen(channel, onPayload, onReconnect) {
+      // LISTEN needs one dedicated connection, not a pooled one that is handed back. If the
+      // server drops it (restart, failover, idle kill) it is re-opened with backoff.
+      let client: pg.Client | null = null
+      let closed = false
+      const quoted = `"${channel.replaceAll('"', '')}"`
+      const connect = async (): Promise<pg.Client> => {
+        const c = new pg.Client({ connectionString: url })
+        c.on('notification', (msg) => {
+          if (msg.channel === channel) onPayload(msg.payload ?? '')
+        })
+        c.on('error', () => {})
+        c.on('end', () => {
+          const index = listeners.indexOf(c)
+          if (index >= 0) listeners.splice(index, 1)
+          if (!closed) void reconnect()
+        })
+        await c.connect()
+        await c.query(`LISTEN ${quoted}`)
+        listeners.push(c)
+        return c
+      }
+      const reconnect = async () => {
+        for (let attempt = 0; !closed; attempt++) {
+          await new Promise((r) => setTimeout(r, Math.min(10_000, 250 * 2 ** attempt)))
+          if (closed) return
+          try {
+            client = await connect()
+            console.warn(`[db] LISTEN ${channel} re-established`)
+            onReconnect?.()
+            return
+          } catch {
+            // Server still away: try again after a longer pause.
+          }
+        }
+      }
+      client = await connect()
       return async () => {
-        listeners.splice(listeners.indexOf(client), 1)
-        await client.end()
+        closed = true
+        await client?.end().catch(() => {})
       }
     },
     async close() {

@@ -62,8 +62,8 @@ export interface Subscription {
   scopePrefix: string
   /** Called for each in-scope event; returning false means "overloaded": the hub drops it. */
   deliver(event: StreamEvent): boolean
-  /** Called once when the hub drops the subscriber (overloaded, or the hub stopped). */
-  dropped?(reason: 'overloaded' | 'stopped'): void
+  /** Called once when the hub drops the subscriber (overloaded, hub stopped, listener lost). */
+  dropped?(reason: 'overloaded' | 'stopped' | 'reconnect'): void
 }
 
 /** At most this many ids are read per query when a burst of notifications arrives. */
@@ -96,7 +96,11 @@ export class EventHub {
   start(): Promise<void> {
     this.stopped = false
     this.starting ??= this.database
-      .listen(EVENTS_CHANNEL, (payload) => this.notified(payload))
+      .listen(
+        EVENTS_CHANNEL,
+        (payload) => this.notified(payload),
+        () => this.listenerReconnected(),
+      )
       .then((unlisten) => {
         this.unlisten = unlisten
       })
@@ -130,6 +134,17 @@ export class EventHub {
     return () => {
       this.subscribers.delete(subscription)
     }
+  }
+
+  /**
+   * Notifications sent while the listener was down are lost, so this process cannot know
+   * what its clients missed. It closes their streams instead: each client reconnects with
+   * Last-Event-ID and the replay from the events table fills the gap exactly.
+   */
+  private listenerReconnected() {
+    this.log(`[events] listener reconnected; ${this.subscribers.size} streams asked to resume`)
+    for (const sub of this.subscribers) sub.dropped?.('reconnect')
+    this.subscribers.clear()
   }
 
   private notified(payload: string) {

@@ -39,7 +39,7 @@ eventsRouter.get('/events', async (c) => {
   const scopePrefix = c.var.actor.scopePrefix
   await hub.start()
 
-  let droppedEarly: 'overloaded' | 'stopped' | null = null
+  let droppedEarly: 'overloaded' | 'stopped' | 'reconnect' | null = null
   let held: StreamEvent[] | null = [] // live events that arrive while the replay is read
   let send: (text: string) => boolean = () => false
   let close: (error?: Error) => void = () => {}
