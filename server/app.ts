@@ -17,6 +17,7 @@ import { incidentsRouter } from './routes/incidents/index.ts'
 import { dispatchesRouter } from './routes/dispatches/index.ts'
 import { dutyRouter } from './routes/duty/index.ts'
 import { eventsRouter } from './routes/events/index.ts'
+import { searchRouter } from './routes/search/index.ts'
 import { docsPage } from './routes/docs/docs-page.ts'
 
 export interface AppDeps {
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
     .route('/', dispatchesRouter)
     .route('/', dutyRouter)
     .route('/', eventsRouter)
+    .route('/', searchRouter)
   app.route('/api', api)
 
   app.doc31('/api/openapi.json', {

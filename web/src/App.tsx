@@ -6,6 +6,7 @@ import { MapLayers } from './map/MapLayers.tsx'
 import { MapView } from './map/MapView.tsx'
 import { WhenMapReady } from './map/map-context.ts'
 import { PanelHost } from './panels/PanelHost.tsx'
+import { SearchBox } from './search/SearchBox.tsx'
 
 function Brand() {
   const t = useT()
@@ -33,6 +34,7 @@ export function App() {
           </WhenMapReady>
         </div>
         <div className="corner corner--top-right">
+          <SearchBox />
           <LocaleSwitch />
           <AuthCorner />
         </div>

@@ -32,6 +32,15 @@ const zhCN = {
   'layers.enterprises': '企业',
   'layers.signInHint': '登录后显示危险源、隐患、应急资源和企业图层',
 
+  'search.label': '搜索',
+  'search.placeholder': '搜索地区、企业、危险源、应急资源',
+  'search.searching': '正在搜索…',
+  'search.none': '无匹配结果',
+  'search.kind.region': '地区',
+  'search.kind.enterprise': '企业',
+  'search.kind.hazardSource': '危险源',
+  'search.kind.resource': '应急资源',
+
   'panel.close': '关闭',
   'panel.pin': '固定面板',
   'panel.unpin': '取消固定',
@@ -187,6 +196,15 @@ const en: Dictionary = {
   'layers.resources': 'Emergency resources',
   'layers.enterprises': 'Enterprises',
   'layers.signInHint': 'Sign in to see hazard sources, dangers, resources and enterprises',
+
+  'search.label': 'Search',
+  'search.placeholder': 'Search regions, enterprises, hazards, resources',
+  'search.searching': 'Searching…',
+  'search.none': 'No matches',
+  'search.kind.region': 'Region',
+  'search.kind.enterprise': 'Enterprise',
+  'search.kind.hazardSource': 'Hazard source',
+  'search.kind.resource': 'Resource',
 
   'panel.close': 'Close',
   'panel.pin': 'Pin panel',
