@@ -41,7 +41,11 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           root: '.',
           include: ['server/**/*.test.ts'],
-          exclude: ['server/domain/**'],
+          // *.server.test.ts need a real PostgreSQL server (they run when DATABASE_URL is set).
+          exclude: [
+            'server/domain/**',
+            ...(process.env.DATABASE_URL ? [] : ['**/*.server.test.ts']),
+          ],
           globalSetup: ['server/test/global-setup.ts'],
           pool: 'forks',
           maxWorkers: 2,

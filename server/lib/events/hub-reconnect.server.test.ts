@@ -6,10 +6,9 @@ import { publishEvent } from './publish.ts'
 
 /**
  * A real PostgreSQL server can drop the LISTEN connection (restart, failover, an idle
- * killer). The embedded engine lives in this process and cannot lose it, so this runs in the
- * DATABASE_URL pass of the suite only.
+ * killer). The embedded engine lives in this process and cannot lose it, so `*.server.test.ts`
+ * files belong to the DATABASE_URL pass of the suite only (see vite.config.ts).
  */
-const onServer = Boolean(process.env.DATABASE_URL)
 
 let t: TestContext
 beforeAll(async () => {
@@ -27,7 +26,7 @@ const waitFor = async (check: () => boolean, ms = 15_000) => {
   }
 }
 
-describe.runIf(onServer)('event hub on a real server', () => {
+describe('event hub on a real server', () => {
   it('re-LISTENs after the server kills its connection and asks streams to resume', async () => {
     const hub = new EventHub(t.database, () => {})
     await hub.start()
