@@ -8,7 +8,7 @@ import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../lib/registry/db-errors.ts'
 import { writableLocation } from '../../lib/registry/location.ts'
 import { assertReadable, assertWritable, assertWriterRole } from '../../lib/registry/scope.ts'
-import { retireRecord } from '../../lib/registry/retire.ts'
+import { retireChecked } from '../../lib/registry/retire.ts'
 import {
   enterpriseDetail,
   findEnterpriseRow,
@@ -155,23 +155,15 @@ enterprisesRouter
     const { version, reason } = c.req.valid('json')
     const actor = c.var.actor
     const db = c.var.database.db
-    await db.transaction(async (tx) => {
-      const before = await loadForWrite(tx, actor, id)
-      if (before.retiredAt) throw retiredRecord()
-      if (before.version !== version)
-        throw staleVersion(version, await enterpriseDetail(tx, actor, before))
-      await retireRecord(tx, 'enterprises', id, actor, reason)
-      const after = await findEnterpriseRow(tx, id)
-      await recordRegistryChange(tx, actor, {
+    await db.transaction((tx) =>
+      retireChecked(tx, actor, id, version, reason, {
+        table: 'enterprises',
         entity: ENTITY,
-        entityId: id,
-        action: 'retire',
-        regionCode: before.regionCode,
-        version: version + 1,
-        before,
-        after,
-      })
-    })
+        loadForWrite,
+        current: (tx, row) => enterpriseDetail(tx, actor, row),
+        find: findEnterpriseRow,
+      }),
+    )
     const row = await findEnterpriseRow(db, id)
     return c.json(await enterpriseDetail(db, actor, row!), 200)
   })

@@ -10,7 +10,7 @@ import { createRouter } from '../../lib/openapi.ts'
 import { badRequest, HttpProblem } from '../../lib/problem.ts'
 import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
 import { writableLocation } from '../../lib/registry/location.ts'
-import { retireRecord } from '../../lib/registry/retire.ts'
+import { retireChecked } from '../../lib/registry/retire.ts'
 import { assertReadable, assertWritable, assertWriterRole } from '../../lib/registry/scope.ts'
 import {
   findEnterpriseRef,
@@ -184,24 +184,15 @@ hazardSourcesRouter
     const { version, reason } = c.req.valid('json')
     const actor = c.var.actor
     const db = c.var.database.db
-    await db.transaction(async (tx) => {
-      const before = await loadForWrite(tx, actor, id)
-      if (before.retiredAt) throw retiredRecord()
-      if (before.version !== version) {
-        throw staleVersion(version, await hazardSourceDetail(tx, actor, before))
-      }
-      await retireRecord(tx, 'hazard_sources', id, actor, reason)
-      const after = await findHazardSourceRow(tx, id)
-      await recordRegistryChange(tx, actor, {
+    await db.transaction((tx) =>
+      retireChecked(tx, actor, id, version, reason, {
+        table: 'hazard_sources',
         entity: ENTITY,
-        entityId: id,
-        action: 'retire',
-        regionCode: before.regionCode,
-        version: version + 1,
-        before,
-        after,
-      })
-    })
+        loadForWrite,
+        current: (tx, row) => hazardSourceDetail(tx, actor, row),
+        find: findHazardSourceRow,
+      }),
+    )
     const row = await findHazardSourceRow(db, id)
     return c.json(await hazardSourceDetail(db, actor, row!), 200)
   })

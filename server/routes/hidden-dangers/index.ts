@@ -7,7 +7,7 @@ import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem, type FieldError } from '../../lib/problem.ts'
 import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
 import { writableLocation } from '../../lib/registry/location.ts'
-import { retireRecord } from '../../lib/registry/retire.ts'
+import { retireChecked } from '../../lib/registry/retire.ts'
 import { assertReadable, assertWritable, assertWriterRole } from '../../lib/registry/scope.ts'
 import {
   dangerDetail,
@@ -186,22 +186,15 @@ hiddenDangersRouter
     const { version, reason } = c.req.valid('json')
     const actor = c.var.actor
     const db = c.var.database.db
-    await db.transaction(async (tx) => {
-      const before = await loadForWrite(tx, actor, id)
-      if (before.retiredAt) throw retiredRecord()
-      if (before.version !== version)
-        throw staleVersion(version, await dangerDetail(tx, actor, before))
-      await retireRecord(tx, 'hidden_dangers', id, actor, reason)
-      await recordRegistryChange(tx, actor, {
+    await db.transaction((tx) =>
+      retireChecked(tx, actor, id, version, reason, {
+        table: 'hidden_dangers',
         entity: ENTITY,
-        entityId: id,
-        action: 'retire',
-        regionCode: before.regionCode,
-        version: version + 1,
-        before,
-        after: await findDangerRow(tx, id),
-      })
-    })
+        loadForWrite,
+        current: (tx, row) => dangerDetail(tx, actor, row),
+        find: findDangerRow,
+      }),
+    )
     const row = await findDangerRow(db, id)
     return c.json(await dangerDetail(db, actor, row!), 200)
   })

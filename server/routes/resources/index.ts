@@ -7,7 +7,7 @@ import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem, type FieldError } from '../../lib/problem.ts'
 import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
 import { writableLocation } from '../../lib/registry/location.ts'
-import { retireRecord } from '../../lib/registry/retire.ts'
+import { retireChecked } from '../../lib/registry/retire.ts'
 import { assertReadable, assertWritable, assertWriterRole } from '../../lib/registry/scope.ts'
 import {
   findResourceRow,
@@ -157,21 +157,15 @@ resourcesRouter
     const { version, reason } = c.req.valid('json')
     const actor = c.var.actor
     const db = c.var.database.db
-    await db.transaction(async (tx) => {
-      const before = await loadForWrite(tx, actor, id)
-      if (before.retiredAt) throw retiredRecord()
-      if (before.version !== version) throw staleVersion(version, resourceDetail(actor, before))
-      await retireRecord(tx, 'resources', id, actor, reason)
-      await recordRegistryChange(tx, actor, {
+    await db.transaction((tx) =>
+      retireChecked(tx, actor, id, version, reason, {
+        table: 'resources',
         entity: ENTITY,
-        entityId: id,
-        action: 'retire',
-        regionCode: before.regionCode,
-        version: version + 1,
-        before,
-        after: await findResourceRow(tx, id),
-      })
-    })
+        loadForWrite,
+        current: (_tx, row) => resourceDetail(actor, row),
+        find: findResourceRow,
+      }),
+    )
     const row = await findResourceRow(db, id)
     return c.json(resourceDetail(actor, row!), 200)
   })
