@@ -9,7 +9,9 @@ import { chromiumArgs, chromiumPath } from './chromium.ts'
  *
  * The web server is the real one (`server/start.ts`) on a fresh data folder each run. The
  * SPA is rebuilt first so the specs always test the current web/ code; set E2E_SKIP_BUILD=1
- * to reuse an existing web/dist. E2E_PORT changes the port (default 8091).
+ * to reuse an existing web/dist. E2E_PORT changes the port (default 8091); the data folder
+ * and the server-side database are named after the port, so two runs on different ports
+ * do not share state.
  */
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 const port = Number(process.env.E2E_PORT ?? 8091)
@@ -42,7 +44,7 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   webServer: {
-    command: `${build}DATA_DIR=.tmp/e2e PORT=${port} LOG_LEVEL=info npx tsx e2e/serve.ts`,
+    command: `${build}DATA_DIR=.tmp/e2e-${port} PORT=${port} LOG_LEVEL=info npx tsx e2e/serve.ts`,
     cwd: repoRoot,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,

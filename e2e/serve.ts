@@ -7,7 +7,7 @@ import { adminQuery, withDatabase } from '../server/test/template.ts'
  */
 const url = process.env.DATABASE_URL
 if (url) {
-  const name = 'jinan_e2e'
+  const name = `jinan_e2e_${process.env.PORT ?? '8091'}`
   await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
   await adminQuery(url, `CREATE DATABASE ${name}`)
   process.env.DATABASE_URL = withDatabase(url, name)

@@ -1,3 +1,5 @@
+import { featureMessages } from './feature-messages.ts'
+
 /**
  * Every UI string, keyed once. zh-CN is the reference dictionary: its keys define
  * `MessageKey`, and the English dictionary must cover exactly the same keys.
@@ -165,10 +167,9 @@ const zhCN = {
   'resource.contact': '联系人',
 } as const
 
-export type MessageKey = keyof typeof zhCN
-export type Dictionary = Record<MessageKey, string>
+type CoreKey = keyof typeof zhCN
 
-const en: Dictionary = {
+const en: Record<CoreKey, string> = {
   'app.title': 'Jin’an Command',
   'app.subtitle': 'Work-safety emergency command map',
 
@@ -330,7 +331,18 @@ const en: Dictionary = {
   'resource.contact': 'Contact',
 }
 
+/*
+ * Feature dictionaries live beside their feature (one module each, same shape: a zh-CN
+ * object `as const` and an English record over its keys) and are merged here, so a new
+ * feature adds one import and one spread instead of editing the core dictionary.
+ */
+const allZhCN = { ...zhCN, ...featureMessages.zhCN }
+const allEn = { ...en, ...featureMessages.en }
+
+export type MessageKey = keyof typeof allZhCN
+export type Dictionary = Record<MessageKey, string>
+
 export const locales = ['zh-CN', 'en'] as const
 export type Locale = (typeof locales)[number]
 
-export const dictionaries: Record<Locale, Dictionary> = { 'zh-CN': zhCN, en }
+export const dictionaries: Record<Locale, Dictionary> = { 'zh-CN': allZhCN, en: allEn }
