@@ -13,12 +13,22 @@ export interface DomainEvent {
   payload?: Record<string, unknown>
 }
 
+/** Key of the transaction-level advisory lock that orders event ids by commit. */
+export const EVENTS_ORDER_LOCK = 727_001
+
 /**
  * Appends the event inside the caller's transaction and NOTIFYs its id. PostgreSQL delivers
  * the notification only when the transaction commits, so a rolled-back change announces
  * nothing, and every API process listening on the channel reads the same row.
+ *
+ * A sequence hands out ids in call order, not commit order: a client that saw id 11 and then
+ * reconnected with Last-Event-ID 11 would never be replayed an id 10 that committed later.
+ * The advisory lock (held until this transaction ends) makes event-writing transactions take
+ * their ids one at a time, so ids become visible in increasing order and "everything after
+ * Last-Event-ID" is exact. The lock is taken at the end of the write, so it is held briefly.
  */
 export async function publishEvent(tx: Queryable, event: DomainEvent): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${EVENTS_ORDER_LOCK})`)
   const result = await tx.execute(sql`
     insert into events (type, region_code, entity, entity_id, payload)
     values (${event.type}, ${event.regionCode}, ${event.entity}, ${event.entityId},

@@ -186,6 +186,10 @@ dispatchesRouter
         before: { status: from },
         after: { status },
       })
+      // Row locks before the event-order lock that publishEvent takes (see publish.ts), so
+      // two writers can never hold one each and wait for the other.
+      const released = status === 'withdrawn'
+      if (released) await setResourceStatus(tx, actor, d.resourceId, 'available')
       await publishEvent(tx, {
         type: 'dispatch.changed',
         regionCode: d.regionCode,
@@ -193,8 +197,7 @@ dispatchesRouter
         entityId: id,
         payload: { incidentId: d.incidentId, resourceId: d.resourceId, status },
       })
-      if (status === 'withdrawn') {
-        await setResourceStatus(tx, actor, d.resourceId, 'available')
+      if (released) {
         await publishEvent(tx, {
           type: 'resource.status',
           regionCode: d.resourceRegionCode,
