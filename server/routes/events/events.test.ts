@@ -91,6 +91,17 @@ describe('GET /api/events', () => {
     expect(res.status).toBe(401)
   })
 
+  it('is described in the OpenAPI document as an event stream with its resume header', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, { get?: { parameters?: { name: string }[]; responses: object } }>
+    }
+    const get = doc.paths['/api/events']?.get
+    expect(get?.responses).toHaveProperty(['200', 'content', 'text/event-stream'])
+    expect(get?.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['last-event-id', 'lastEventId']),
+    )
+  })
+
   it('filters by jurisdiction: 榆阳 does not hear 雁塔, the province hears both', async () => {
     const yuyang = await subscribe(local, cookies.yuyang!)
     const shaanxi = await subscribe(local, cookies.shaanxi!)

@@ -2,7 +2,8 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../lib/context.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
 import { eventsAfter, latestEventId, type StreamEvent } from '../../lib/events/hub.ts'
-import { createRouter } from '../../lib/openapi.ts'
+import { z } from '@hono/zod-openapi'
+import { createRouter, problemResponses } from '../../lib/openapi.ts'
 
 /** A reconnecting client is replayed at most this many missed events… */
 export const REPLAY_MAX = 1000
@@ -27,6 +28,33 @@ function lastEventIdOf(c: Context<AppEnv>): number | null {
 
 export const eventsRouter = createRouter()
 eventsRouter.use('/events', requireActor)
+
+// A stream, not a JSON answer, so it is served by a plain handler below and only described
+// here: the OpenAPI document still lists it with its resume header and event format.
+eventsRouter.openAPIRegistry.registerPath({
+  method: 'get',
+  path: '/events',
+  tags: ['realtime'],
+  summary: "Server-Sent Events in the caller's jurisdiction (resumable)",
+  description:
+    'One `text/event-stream` per signed-in client. Each event has `id:` (the events row id), ' +
+    '`event:` (incident.created, incident.updated, dispatch.changed, resource.status, ' +
+    'registry.changed, duty.*) and `data:` (JSON: id, at, type, regionCode, entity, entityId, ' +
+    'payload). Reconnect with `Last-Event-ID` (or `?lastEventId=`) to be replayed what was ' +
+    `missed; beyond ${REPLAY_MAX} events or 24 h the stream opens with \`event: reset\` ` +
+    'and the client refetches.',
+  request: {
+    headers: z.object({ 'last-event-id': z.string().regex(/^\d+$/).optional() }),
+    query: z.object({ lastEventId: z.string().regex(/^\d+$/).optional() }),
+  },
+  responses: {
+    200: {
+      description: 'The event stream',
+      content: { 'text/event-stream': { schema: z.string() } },
+    },
+    ...problemResponses(401),
+  },
+})
 
 /**
  * GET /api/events — Server-Sent Events filtered by the user's jurisdiction. With a
