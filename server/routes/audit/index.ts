@@ -11,6 +11,11 @@ export const auditEntities = [
   'hidden_danger',
   'resource',
   'user',
+  'incident',
+  'reporting_obligation',
+  'dispatch',
+  'duty_shift',
+  'duty_log',
 ] as const
 
 export const auditEntry = z

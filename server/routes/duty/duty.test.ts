@@ -93,6 +93,10 @@ describe('duty log', () => {
     const log = await yanta.get<{ entries: LogEntry[] }>('/api/duty/log')
     expect(log.body.entries.slice(0, 2).map((e) => e.kind)).toEqual(['handover', 'call'])
     expect((await yuyang.get<{ entries: LogEntry[] }>('/api/duty/log')).body.entries).toEqual([])
+    const history = await yanta.get<{ username: string; action: string }[]>(
+      `/api/audit?entity=duty_log&id=${call.body.id}`,
+    )
+    expect(history.body).toMatchObject([{ username: 'yanta', action: 'create' }])
   })
 
   it('an incident it names must be in the jurisdiction (422 naming incidentId)', async () => {

@@ -98,6 +98,13 @@ dutyRouter
         }
       }
       const entry = await insertLog(tx, actor, input)
+      await recordAudit(tx, actor, {
+        entity: 'duty_log',
+        entityId: entry.id,
+        action: 'create',
+        regionCode: actor.regionCode,
+        after: { ...input, agencyId: actor.agencyId },
+      })
       await publishEvent(tx, {
         type: 'duty.changed',
         regionCode: actor.regionCode,
