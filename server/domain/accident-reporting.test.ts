@@ -54,6 +54,29 @@ describe('Order 493 Art. 9–11: reporting chain by grade', () => {
     ])
   })
 
+  it('each receipt re-bases only the levels above it (the chain of Art. 11)', () => {
+    const list = reportingObligations('特别重大', occurredAt, {
+      county: plusHours(occurredAt, 0.5),
+      city: plusHours(occurredAt, 3.5),
+    })
+    expect(list.map((o) => (o.dueAt.getTime() - occurredAt.getTime()) / 60_000)).toEqual([
+      60, // county: always occurredAt + 1 h
+      150, // city: 2 h after the county received it at +30 min
+      330, // province: 2 h after the city received it at +3.5 h (late: the city had until +2.5 h)
+      450, // national: 2 h after the province's own deadline, its receipt not known yet
+    ])
+  })
+
+  it('a receipt exactly at occurredAt is allowed; one second before is refused, naming the level', () => {
+    expect(
+      reportingObligations('一般', occurredAt, { county: occurredAt }).map((o) => o.level),
+    ).toEqual(['county', 'city'])
+    const early = new Date(occurredAt.getTime() - 1000)
+    expect(() => reportingObligations('较大', occurredAt, { city: early })).toThrow(
+      expect.objectContaining({ field: 'receivedAt.city' }),
+    )
+  })
+
   it('does not mutate the input dates', () => {
     const d = new Date(occurredAt)
     reportingObligations('重大', d)

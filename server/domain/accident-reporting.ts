@@ -20,6 +20,8 @@
  *   Each level's 2 hours start when it receives the report, so an early county report tightens
  *   the chain and a late one does not make the city late. The county's own deadline stays
  *   occurredAt + 1 h so lateness remains visible.
+ * - The same holds up the chain: when a level's obligation is marked done (it has been told),
+ *   the next level is due 2 h from then, and the levels above follow from it.
  * - Skipping a level (越级上报, allowed "when necessary") does not change the deadlines.
  */
 import { InvalidInputError } from './errors'
@@ -58,29 +60,43 @@ function checkDate(d: Date, field: string): number {
   return t
 }
 
+/** When each level actually received the report (its obligation marked done), if known. */
+export type ReportReceipts = Partial<Record<ReportingLevel, Date>>
+
+/**
+ * The deadlines of the reporting chain. The county's is always occurredAt + 1 h. Each higher
+ * level is due 2 h after the level below received the report (Art. 11), and while that receipt
+ * is not known, 2 h after the level below was due. A `Date` as third argument is the county's
+ * receipt (the `reportedAt` of the interpretation above).
+ */
 export function reportingObligations(
   grade: AccidentGrade,
   occurredAt: Date,
-  reportedAt?: Date,
+  received?: Date | ReportReceipts,
 ): ReportingObligation[] {
   const top = topReportingLevel[grade]
   if (top === undefined) {
     throw new InvalidInputError('grade', `unknown accident grade ${String(grade)}`)
   }
   const occurred = checkDate(occurredAt, 'occurredAt')
-  const countyDue = occurred + UNIT_TO_COUNTY_HOURS * HOUR_MS
-  let base = countyDue
-  if (reportedAt !== undefined) {
-    base = checkDate(reportedAt, 'reportedAt')
-    if (base < occurred) {
-      throw new InvalidInputError('reportedAt', 'reportedAt must not be before occurredAt')
-    }
+  const receipts: ReportReceipts =
+    received instanceof Date ? { county: received } : (received ?? {})
+  const receivedAt = (level: ReportingLevel): number | undefined => {
+    const at = receipts[level]
+    if (at === undefined) return undefined
+    const field = received instanceof Date ? 'reportedAt' : `receivedAt.${level}`
+    const t = checkDate(at, field)
+    if (t < occurred) throw new InvalidInputError(field, `${field} must not be before occurredAt`)
+    return t
   }
-  const out: ReportingObligation[] = [{ level: 'county', dueAt: new Date(countyDue) }]
-  const upward = reportingLevels.slice(1, reportingLevels.indexOf(top) + 1)
-  upward.forEach((level, i) => {
-    out.push({ level, dueAt: new Date(base + (i + 1) * PER_LEVEL_HOURS * HOUR_MS) })
+  const chain = reportingLevels.slice(0, reportingLevels.indexOf(top) + 1)
+  const out: ReportingObligation[] = []
+  let due = occurred + UNIT_TO_COUNTY_HOURS * HOUR_MS
+  chain.forEach((level, i) => {
+    if (i > 0) due = (receivedAt(chain[i - 1]!) ?? due) + PER_LEVEL_HOURS * HOUR_MS
+    out.push({ level, dueAt: new Date(due) })
   })
+  receivedAt(top) // a receipt at the top is validated too, though nothing follows it
   return out
 }
 

@@ -1,8 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
 import type { AccidentGrade } from '../../domain/accident-grade.ts'
-import type { ReportingObligation } from '../../domain/accident-reporting.ts'
-import { supplementWindowDays } from '../../domain/accident-reporting.ts'
+import {
+  reportingObligations,
+  supplementWindowDays,
+  type ReportingLevel,
+  type ReportingObligation,
+  type ReportReceipts,
+} from '../../domain/accident-reporting.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { featureCollection } from '../../lib/registry/feature-list.ts'
 import { pointSql, type LngLat } from '../../lib/registry/location.ts'
@@ -151,6 +156,33 @@ export async function addObligations(
     if (r.rows.length > 0) added.push(o.level)
   }
   return added
+}
+
+/** When each level received the report: the done time of its obligation. */
+export async function reportReceipts(db: Queryable, incidentId: string): Promise<ReportReceipts> {
+  const r = await db.execute(sql`select level, ${isoSql(sql`done_at`)} as "doneAt"
+    from reporting_obligations where incident_id = ${incidentId} and done_at is not null`)
+  const rows = r.rows as { level: ReportingLevel; doneAt: string }[]
+  return Object.fromEntries(rows.map((row) => [row.level, new Date(row.doneAt)]))
+}
+
+/**
+ * After a level is marked as told, the levels above it that are still pending get 2 h from
+ * that moment (Order 493 Art. 11), earlier or later than the provisional deadline. A level's
+ * deadline depends only on the receipts below it, so the full chain gives every level's.
+ */
+export async function rebasePendingObligations(
+  tx: Queryable,
+  incidentId: string,
+  occurredAt: string,
+): Promise<void> {
+  const receipts = await reportReceipts(tx, incidentId)
+  const chain = reportingObligations('特别重大', new Date(occurredAt), receipts)
+  for (const o of chain) {
+    await tx.execute(sql`update reporting_obligations set due_at = ${o.dueAt.toISOString()}
+      where incident_id = ${incidentId} and level = ${o.level} and done_at is null
+        and due_at <> ${o.dueAt.toISOString()}`)
+  }
 }
 
 export async function addTimeline(

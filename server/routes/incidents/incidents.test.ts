@@ -274,4 +274,23 @@ describe('incidents: status, notes, obligations', () => {
     const missing = await yanta.post(`/api/incidents/${i.id}/obligations/national/done`, {})
     expect(missing.status).toBe(404)
   })
+
+  it('the level above gets 2 h from when the level below was told (Art. 11), and so on up', async () => {
+    // 较大 (3 deaths), 30 min ago: provisional county +1 h, city +3 h, province +5 h.
+    const i = (await yanta.post<IncidentDetail>('/api/incidents', report({ deaths: 3 }))).body
+    const due = (d: IncidentDetail, level: string) =>
+      Date.parse(d.obligations.find((o) => o.level === level)!.dueAt)
+    const occurred = Date.parse(i.occurredAt)
+    expect(due(i, 'city') - occurred).toBe(3 * HOUR)
+
+    const told = await yanta.post<{ doneAt: string }>(
+      `/api/incidents/${i.id}/obligations/county/done`,
+      {},
+    )
+    const toldAt = Date.parse(told.body.doneAt)
+    const after = (await yanta.get<IncidentDetail>(`/api/incidents/${i.id}`)).body
+    expect(due(after, 'county') - occurred).toBe(HOUR) // the county's own deadline stays
+    expect(due(after, 'city')).toBe(toldAt + 2 * HOUR)
+    expect(due(after, 'province')).toBe(toldAt + 4 * HOUR)
+  })
 })

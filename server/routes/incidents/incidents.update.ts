@@ -8,6 +8,7 @@ import { publishEvent } from '../../lib/events/publish.ts'
 import { HttpProblem } from '../../lib/problem.ts'
 import {
   addObligations,
+  reportReceipts,
   addTimeline,
   findIncidentRow,
   supplementUntil,
@@ -77,7 +78,9 @@ export async function applyUpdate(
   let addedLevels: string[] = []
   if (grade !== before.grade) {
     if (accidentGradeRank(grade) < accidentGradeRank(before.grade)) {
-      const due = reportingObligations(grade, new Date(before.occurredAt))
+      // New levels count from the receipts already recorded, like the pending ones do.
+      const receipts = await reportReceipts(tx, before.id)
+      const due = reportingObligations(grade, new Date(before.occurredAt), receipts)
       addedLevels = await addObligations(tx, before.id, grade, due)
     }
     await addTimeline(tx, actor, before.id, 'grade_change', {

@@ -16,6 +16,7 @@ import { assertReadable, assertWritable, assertWriterRole } from '../../lib/regi
 import { applyUpdate, unprocessable } from './incidents.update.ts'
 import {
   addObligations,
+  rebasePendingObligations,
   addTimeline,
   findIncidentRow,
   findObligation,
@@ -223,6 +224,7 @@ incidentsRouter
       if (before.doneAt) return // idempotent: the first marking stands
       await tx.execute(sql`update reporting_obligations set done_at = now(),
         done_by = ${actor.username} where incident_id = ${id} and level = ${level}`)
+      await rebasePendingObligations(tx, id, row.occurredAt)
       await addTimeline(tx, actor, id, 'obligation_done', { level, late: before.late })
       await recordAudit(tx, actor, {
         entity: 'reporting_obligation',
