@@ -1,14 +1,12 @@
 import type { Queryable } from '../../db/database.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
-import { recordRegistryChange } from '../../lib/registry/record-change.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem } from '../../lib/problem.ts'
-import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../lib/registry/db-errors.ts'
 import { writableLocation } from '../../lib/registry/location.ts'
-import { assertReadable, assertWritable, assertWriterRole } from '../../lib/registry/scope.ts'
-import { retireChecked } from '../../lib/registry/retire.ts'
+import { assertWriterRole } from '../../lib/registry/scope.ts'
+import { registryRecords } from '../../lib/registry/record-kind.ts'
 import {
   enterpriseDetail,
   findEnterpriseRow,
@@ -38,26 +36,18 @@ const duplicateUscc = (field: string) =>
     },
   )
 
-async function loadForWrite(tx: Queryable, actor: Actor, id: string) {
-  const row = await findEnterpriseRow(tx, id, true)
-  if (!row) throw new HttpProblem(404, 'Not Found', 'No enterprise with that id.')
-  assertReadable(actor, row.regionCode, 'enterprise')
-  assertWritable(actor, row.regionCode)
-  return row
-}
+const records = registryRecords({
+  table: 'enterprises',
+  entity: ENTITY,
+  label: 'enterprise',
+  find: findEnterpriseRow,
+  detail: enterpriseDetail,
+})
 
 async function createOne(tx: Queryable, actor: Actor, input: EnterpriseCreate, field = 'location') {
   const located = await writableLocation(tx, actor, input.location, field)
   const id = await insertEnterprise(tx, actor, input, located.regionCode)
-  const after = await findEnterpriseRow(tx, id)
-  await recordRegistryChange(tx, actor, {
-    entity: ENTITY,
-    entityId: id,
-    action: 'create',
-    regionCode: located.regionCode,
-    version: 1,
-    after,
-  })
+  await records.recordCreate(tx, actor, id, located.regionCode)
   return id
 }
 
@@ -72,11 +62,7 @@ enterprisesRouter
   })
   .openapi(getEnterpriseRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const db = c.var.database.db
-    const row = await findEnterpriseRow(db, id)
-    if (!row) throw new HttpProblem(404, 'Not Found', 'No enterprise with that id.')
-    assertReadable(c.var.actor, row.regionCode, 'enterprise')
-    return c.json(await enterpriseDetail(db, c.var.actor, row), 200)
+    return c.json(await records.readable(c.var.database.db, c.var.actor, id), 200)
   })
   .openapi(createEnterpriseRoute, async (c) => {
     const input = c.req.valid('json')
@@ -85,8 +71,7 @@ enterprisesRouter
     const db = c.var.database.db
     try {
       const id = await db.transaction((tx) => createOne(tx, actor, input))
-      const row = await findEnterpriseRow(db, id)
-      return c.json(await enterpriseDetail(db, actor, row!), 201)
+      return c.json(await records.detailOf(db, actor, id), 201)
     } catch (error) {
       if (pgErrorCode(error) === UNIQUE_VIOLATION) throw duplicateUscc('uscc')
       throw error
@@ -120,50 +105,28 @@ enterprisesRouter
     const db = c.var.database.db
     try {
       await db.transaction(async (tx) => {
-        const before = await loadForWrite(tx, actor, id)
-        if (before.retiredAt) throw retiredRecord()
-        if (before.version !== version) {
-          throw staleVersion(version, await enterpriseDetail(tx, actor, before))
-        }
+        const before = await records.beginUpdate(tx, actor, id, version)
         const { lng, lat, ...stored } = before
         const next = { ...stored, location: [lng, lat] as [number, number], ...patch }
         const located = patch.location
           ? await writableLocation(tx, actor, patch.location)
           : { regionCode: before.regionCode }
         await updateEnterprise(tx, actor, id, next, located.regionCode)
-        const after = await findEnterpriseRow(tx, id)
-        await recordRegistryChange(tx, actor, {
-          entity: ENTITY,
-          entityId: id,
-          action: 'update',
-          regionCode: located.regionCode,
-          version: version + 1,
-          previousRegionCode: before.regionCode,
+        await records.recordUpdate(tx, actor, {
+          id,
           before,
-          after,
+          version,
+          regionCode: located.regionCode,
         })
       })
     } catch (error) {
       if (pgErrorCode(error) === UNIQUE_VIOLATION) throw duplicateUscc('uscc')
       throw error
     }
-    const row = await findEnterpriseRow(db, id)
-    return c.json(await enterpriseDetail(db, actor, row!), 200)
+    return c.json(await records.detailOf(db, actor, id), 200)
   })
   .openapi(retireEnterpriseRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const { version, reason } = c.req.valid('json')
-    const actor = c.var.actor
-    const db = c.var.database.db
-    await db.transaction((tx) =>
-      retireChecked(tx, actor, id, version, reason, {
-        table: 'enterprises',
-        entity: ENTITY,
-        loadForWrite,
-        current: (tx, row) => enterpriseDetail(tx, actor, row),
-        find: findEnterpriseRow,
-      }),
-    )
-    const row = await findEnterpriseRow(db, id)
-    return c.json(await enterpriseDetail(db, actor, row!), 200)
+    const body = c.req.valid('json')
+    return c.json(await records.retire(c.var.database.db, c.var.actor, id, body), 200)
   })

@@ -5,13 +5,11 @@ import type { AssessInput } from '../../domain/gb18218-schema.ts'
 import { isWithinJurisdiction } from '../../domain/jurisdiction.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
-import { recordRegistryChange } from '../../lib/registry/record-change.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { badRequest, HttpProblem } from '../../lib/problem.ts'
-import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
 import { writableLocation } from '../../lib/registry/location.ts'
-import { retireChecked } from '../../lib/registry/retire.ts'
-import { assertReadable, assertWritable, assertWriterRole } from '../../lib/registry/scope.ts'
+import { registryRecords } from '../../lib/registry/record-kind.ts'
+import { assertWriterRole } from '../../lib/registry/scope.ts'
 import {
   findEnterpriseRef,
   findHazardSourceRow,
@@ -32,7 +30,6 @@ import {
 import type { AssessmentResult } from './hazard-sources.schemas.ts'
 
 const ENTITY = 'hazard_source'
-const WHAT = 'hazard source'
 
 /** The domain names fields `substances[2].category`; the API (like zod) says `substances.2.category`. */
 const dotted = (path: string) => path.replace(/\[(\d+)\]/g, '.$1')
@@ -78,13 +75,13 @@ const assessed = (a: AssessmentResult) => ({
   assessment: a,
 })
 
-async function loadForWrite(tx: Queryable, actor: Actor, id: string) {
-  const row = await findHazardSourceRow(tx, id, true)
-  if (!row) throw new HttpProblem(404, 'Not Found', `No ${WHAT} with that id.`)
-  assertReadable(actor, row.regionCode, WHAT)
-  assertWritable(actor, row.regionCode)
-  return row
-}
+const records = registryRecords({
+  table: 'hazard_sources',
+  entity: ENTITY,
+  label: 'hazard source',
+  find: findHazardSourceRow,
+  detail: hazardSourceDetail,
+})
 
 export const hazardSourcesRouter = createRouter()
 hazardSourcesRouter.use('/hazard-sources', requireActor)
@@ -98,11 +95,7 @@ hazardSourcesRouter
   })
   .openapi(getHazardSourceRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const db = c.var.database.db
-    const row = await findHazardSourceRow(db, id)
-    if (!row) throw new HttpProblem(404, 'Not Found', `No ${WHAT} with that id.`)
-    assertReadable(c.var.actor, row.regionCode, WHAT)
-    return c.json(await hazardSourceDetail(db, c.var.actor, row), 200)
+    return c.json(await records.readable(c.var.database.db, c.var.actor, id), 200)
   })
   .openapi(createHazardSourceRoute, async (c) => {
     const input = c.req.valid('json')
@@ -115,19 +108,10 @@ hazardSourcesRouter
       const located = await writableLocation(tx, actor, input.location)
       const values: HazardSourceValues = { ...input, ...assessed(assessment) }
       const id = await insertHazardSource(tx, actor, values, located.regionCode)
-      const after = await findHazardSourceRow(tx, id)
-      await recordRegistryChange(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'create',
-        regionCode: located.regionCode,
-        version: 1,
-        after,
-      })
+      await records.recordCreate(tx, actor, id, located.regionCode)
       return id
     })
-    const row = await findHazardSourceRow(db, id)
-    return c.json(await hazardSourceDetail(db, actor, row!), 201)
+    return c.json(await records.detailOf(db, actor, id), 201)
   })
   .openapi(updateHazardSourceRoute, async (c) => {
     const { id } = c.req.valid('param')
@@ -135,11 +119,7 @@ hazardSourcesRouter
     const actor = c.var.actor
     const db = c.var.database.db
     await db.transaction(async (tx) => {
-      const before = await loadForWrite(tx, actor, id)
-      if (before.retiredAt) throw retiredRecord()
-      if (before.version !== version) {
-        throw staleVersion(version, await hazardSourceDetail(tx, actor, before))
-      }
+      const before = await records.beginUpdate(tx, actor, id, version)
       if (patch.enterpriseId && patch.enterpriseId !== before.enterpriseId) {
         await assertUsableEnterprise(tx, actor, patch.enterpriseId)
       }
@@ -164,35 +144,12 @@ hazardSourcesRouter
         { ...next, ...assessed(assessment) },
         located.regionCode,
       )
-      const after = await findHazardSourceRow(tx, id)
-      await recordRegistryChange(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'update',
-        regionCode: located.regionCode,
-        version: version + 1,
-        previousRegionCode: before.regionCode,
-        before,
-        after,
-      })
+      await records.recordUpdate(tx, actor, { id, before, version, regionCode: located.regionCode })
     })
-    const row = await findHazardSourceRow(db, id)
-    return c.json(await hazardSourceDetail(db, actor, row!), 200)
+    return c.json(await records.detailOf(db, actor, id), 200)
   })
   .openapi(retireHazardSourceRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const { version, reason } = c.req.valid('json')
-    const actor = c.var.actor
-    const db = c.var.database.db
-    await db.transaction((tx) =>
-      retireChecked(tx, actor, id, version, reason, {
-        table: 'hazard_sources',
-        entity: ENTITY,
-        loadForWrite,
-        current: (tx, row) => hazardSourceDetail(tx, actor, row),
-        find: findHazardSourceRow,
-      }),
-    )
-    const row = await findHazardSourceRow(db, id)
-    return c.json(await hazardSourceDetail(db, actor, row!), 200)
+    const body = c.req.valid('json')
+    return c.json(await records.retire(c.var.database.db, c.var.actor, id, body), 200)
   })

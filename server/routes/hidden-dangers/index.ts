@@ -1,14 +1,11 @@
 import type { Queryable } from '../../db/database.ts'
 import { transitionError } from '../../domain/danger-status.ts'
-import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
-import { recordRegistryChange } from '../../lib/registry/record-change.ts'
 import { createRouter } from '../../lib/openapi.ts'
-import { HttpProblem, type FieldError } from '../../lib/problem.ts'
-import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
+import type { FieldError } from '../../lib/problem.ts'
 import { writableLocation } from '../../lib/registry/location.ts'
-import { retireChecked } from '../../lib/registry/retire.ts'
-import { assertReadable, assertWritable, assertWriterRole } from '../../lib/registry/scope.ts'
+import { registryRecords } from '../../lib/registry/record-kind.ts'
+import { assertWriterRole } from '../../lib/registry/scope.ts'
 import {
   dangerDetail,
   enterpriseIndustry,
@@ -30,15 +27,14 @@ import {
 import { classify, dateErrors, ruleViolation } from './hidden-dangers.rules.ts'
 
 const ENTITY = 'hidden_danger'
-const notFound = () => new HttpProblem(404, 'Not Found', 'No hidden danger with that id.')
 
-async function loadForWrite(tx: Queryable, actor: Actor, id: string) {
-  const row = await findDangerRow(tx, id, true)
-  if (!row) throw notFound()
-  assertReadable(actor, row.regionCode, 'hidden danger')
-  assertWritable(actor, row.regionCode)
-  return row
-}
+const records = registryRecords({
+  table: 'hidden_dangers',
+  entity: ENTITY,
+  label: 'hidden danger',
+  find: findDangerRow,
+  detail: dangerDetail,
+})
 
 /** The rules a stored danger must meet, checked on create and on the merged update. */
 async function checkRules(
@@ -75,11 +71,7 @@ hiddenDangersRouter
   })
   .openapi(getHiddenDangerRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const db = c.var.database.db
-    const row = await findDangerRow(db, id)
-    if (!row) throw notFound()
-    assertReadable(c.var.actor, row.regionCode, 'hidden danger')
-    return c.json(await dangerDetail(db, c.var.actor, row), 200)
+    return c.json(await records.readable(c.var.database.db, c.var.actor, id), 200)
   })
   .openapi(createHiddenDangerRoute, async (c) => {
     const { enterpriseId, location, ...input } = c.req.valid('json')
@@ -112,18 +104,10 @@ hiddenDangersRouter
       )
       const located = await writableLocation(tx, actor, values.location)
       const newId = await insertDanger(tx, actor, enterpriseId, values, located.regionCode)
-      await recordRegistryChange(tx, actor, {
-        entity: ENTITY,
-        entityId: newId,
-        action: 'create',
-        regionCode: located.regionCode,
-        version: 1,
-        after: await findDangerRow(tx, newId),
-      })
+      await records.recordCreate(tx, actor, newId, located.regionCode)
       return newId
     })
-    const row = await findDangerRow(db, id)
-    return c.json(await dangerDetail(db, actor, row!), 201)
+    return c.json(await records.detailOf(db, actor, id), 201)
   })
   .openapi(updateHiddenDangerRoute, async (c) => {
     const { id } = c.req.valid('param')
@@ -131,11 +115,7 @@ hiddenDangersRouter
     const actor = c.var.actor
     const db = c.var.database.db
     await db.transaction(async (tx) => {
-      const before = await loadForWrite(tx, actor, id)
-      if (before.retiredAt) throw retiredRecord()
-      if (before.version !== version) {
-        throw staleVersion(version, await dangerDetail(tx, actor, before))
-      }
+      const before = await records.beginUpdate(tx, actor, id, version)
       if (patch.status && patch.status !== before.status) {
         const refused = transitionError(before.status, patch.status)
         if (refused) throw ruleViolation([{ field: 'status', message: refused }])
@@ -167,34 +147,12 @@ hiddenDangersRouter
         ? await writableLocation(tx, actor, patch.location)
         : { regionCode: before.regionCode }
       await updateDanger(tx, actor, id, values, located.regionCode)
-      await recordRegistryChange(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'update',
-        regionCode: located.regionCode,
-        version: version + 1,
-        previousRegionCode: before.regionCode,
-        before,
-        after: await findDangerRow(tx, id),
-      })
+      await records.recordUpdate(tx, actor, { id, before, version, regionCode: located.regionCode })
     })
-    const row = await findDangerRow(db, id)
-    return c.json(await dangerDetail(db, actor, row!), 200)
+    return c.json(await records.detailOf(db, actor, id), 200)
   })
   .openapi(retireHiddenDangerRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const { version, reason } = c.req.valid('json')
-    const actor = c.var.actor
-    const db = c.var.database.db
-    await db.transaction((tx) =>
-      retireChecked(tx, actor, id, version, reason, {
-        table: 'hidden_dangers',
-        entity: ENTITY,
-        loadForWrite,
-        current: (tx, row) => dangerDetail(tx, actor, row),
-        find: findDangerRow,
-      }),
-    )
-    const row = await findDangerRow(db, id)
-    return c.json(await dangerDetail(db, actor, row!), 200)
+    const body = c.req.valid('json')
+    return c.json(await records.retire(c.var.database.db, c.var.actor, id, body), 200)
   })

@@ -1,14 +1,10 @@
-import type { Queryable } from '../../db/database.ts'
-import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
 import { publishEvent } from '../../lib/events/publish.ts'
-import { recordRegistryChange } from '../../lib/registry/record-change.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem, type FieldError } from '../../lib/problem.ts'
-import { retiredRecord, staleVersion } from '../../lib/registry/conflict.ts'
 import { writableLocation } from '../../lib/registry/location.ts'
-import { retireChecked } from '../../lib/registry/retire.ts'
-import { assertReadable, assertWritable, assertWriterRole } from '../../lib/registry/scope.ts'
+import { registryRecords } from '../../lib/registry/record-kind.ts'
+import { assertWriterRole } from '../../lib/registry/scope.ts'
 import {
   findResourceRow,
   insertResource,
@@ -26,7 +22,6 @@ import {
 } from './resources.routes.ts'
 
 const ENTITY = 'resource'
-const notFound = () => new HttpProblem(404, 'Not Found', 'No resource with that id.')
 
 /**
  * Rules across fields, checked on create and on the merged update: only warehouses hold an
@@ -53,13 +48,13 @@ function checkRules(v: ResourceValues): void {
   }
 }
 
-async function loadForWrite(tx: Queryable, actor: Actor, id: string) {
-  const row = await findResourceRow(tx, id, true)
-  if (!row) throw notFound()
-  assertReadable(actor, row.regionCode, 'resource')
-  assertWritable(actor, row.regionCode)
-  return row
-}
+const records = registryRecords({
+  table: 'resources',
+  entity: ENTITY,
+  label: 'resource',
+  find: findResourceRow,
+  detail: (_db, actor, row) => resourceDetail(actor, row),
+})
 
 export const resourcesRouter = createRouter()
 resourcesRouter.use('/resources', requireActor)
@@ -72,10 +67,7 @@ resourcesRouter
   })
   .openapi(getResourceRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const row = await findResourceRow(c.var.database.db, id)
-    if (!row) throw notFound()
-    assertReadable(c.var.actor, row.regionCode, 'resource')
-    return c.json(resourceDetail(c.var.actor, row), 200)
+    return c.json(await records.readable(c.var.database.db, c.var.actor, id), 200)
   })
   .openapi(createResourceRoute, async (c) => {
     const input = c.req.valid('json')
@@ -86,18 +78,10 @@ resourcesRouter
     const id = await db.transaction(async (tx) => {
       const located = await writableLocation(tx, actor, input.location)
       const newId = await insertResource(tx, actor, input, located.regionCode)
-      await recordRegistryChange(tx, actor, {
-        entity: ENTITY,
-        entityId: newId,
-        action: 'create',
-        regionCode: located.regionCode,
-        version: 1,
-        after: await findResourceRow(tx, newId),
-      })
+      await records.recordCreate(tx, actor, newId, located.regionCode)
       return newId
     })
-    const row = await findResourceRow(db, id)
-    return c.json(resourceDetail(actor, row!), 201)
+    return c.json(await records.detailOf(db, actor, id), 201)
   })
   .openapi(updateResourceRoute, async (c) => {
     const { id } = c.req.valid('param')
@@ -105,11 +89,7 @@ resourcesRouter
     const actor = c.var.actor
     const db = c.var.database.db
     await db.transaction(async (tx) => {
-      const before = await loadForWrite(tx, actor, id)
-      if (before.retiredAt) throw retiredRecord()
-      if (before.version !== version) {
-        throw staleVersion(version, resourceDetail(actor, before))
-      }
+      const before = await records.beginUpdate(tx, actor, id, version)
       const { lng, lat } = before
       const next: ResourceValues = {
         kind: before.kind,
@@ -130,16 +110,7 @@ resourcesRouter
         ? await writableLocation(tx, actor, patch.location)
         : { regionCode: before.regionCode }
       await updateResource(tx, actor, id, next, located.regionCode)
-      await recordRegistryChange(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'update',
-        regionCode: located.regionCode,
-        version: version + 1,
-        previousRegionCode: before.regionCode,
-        before,
-        after: await findResourceRow(tx, id),
-      })
+      await records.recordUpdate(tx, actor, { id, before, version, regionCode: located.regionCode })
       if (next.status !== before.status)
         await publishEvent(tx, {
           type: 'resource.status',
@@ -149,23 +120,10 @@ resourcesRouter
           payload: { status: next.status, previous: before.status, version: version + 1 },
         })
     })
-    const row = await findResourceRow(db, id)
-    return c.json(resourceDetail(actor, row!), 200)
+    return c.json(await records.detailOf(db, actor, id), 200)
   })
   .openapi(retireResourceRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const { version, reason } = c.req.valid('json')
-    const actor = c.var.actor
-    const db = c.var.database.db
-    await db.transaction((tx) =>
-      retireChecked(tx, actor, id, version, reason, {
-        table: 'resources',
-        entity: ENTITY,
-        loadForWrite,
-        current: (_tx, row) => resourceDetail(actor, row),
-        find: findResourceRow,
-      }),
-    )
-    const row = await findResourceRow(db, id)
-    return c.json(resourceDetail(actor, row!), 200)
+    const body = c.req.valid('json')
+    return c.json(await records.retire(c.var.database.db, c.var.actor, id, body), 200)
   })
