@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react'
+import { Marker, type MapMouseEvent } from 'maplibre-gl'
+import { useMe } from '../api/auth.ts'
+import { useT } from '../i18n/use-t.ts'
+import { useMapContext } from '../map/map-context.ts'
+import { useReport } from './report-store.ts'
+
+/**
+ * Where a report is placed on the map: in 接报 mode the next click, at any time the context
+ * menu's 在此接报; the draft point is a draggable marker while the form is open.
+ */
+export function ReportPicker() {
+  const t = useT()
+  const { map } = useMapContext()
+  const canWrite = useMe().data?.canWrite ?? false
+  const picking = useReport((s) => s.picking)
+  const draft = useReport((s) => s.draft)
+  const startAt = useReport((s) => s.startAt)
+  const moveTo = useReport((s) => s.moveTo)
+  const [menu, setMenu] = useState<{ x: number; y: number; lngLat: [number, number] } | null>(null)
+
+  useEffect(() => {
+    if (!picking) return
+    map.getCanvas().classList.add('map--picking')
+    const onClick = (event: MapMouseEvent) => startAt([event.lngLat.lng, event.lngLat.lat])
+    map.once('click', onClick)
+    return () => {
+      map.getCanvas().classList.remove('map--picking')
+      map.off('click', onClick)
+    }
+  }, [map, picking, startAt])
+
+  useEffect(() => {
+    if (!canWrite) return
+    const onContext = (event: MapMouseEvent) => {
+      event.preventDefault()
+      setMenu({ x: event.point.x, y: event.point.y, lngLat: [event.lngLat.lng, event.lngLat.lat] })
+    }
+    const close = () => setMenu(null)
+    map.on('contextmenu', onContext)
+    map.on('movestart', close)
+    map.on('click', close)
+    return () => {
+      map.off('contextmenu', onContext)
+      map.off('movestart', close)
+      map.off('click', close)
+    }
+  }, [map, canWrite])
+
+  const location = draft?.location
+  useEffect(() => {
+    if (!location) return
+    const element = document.createElement('div')
+    element.className = 'report-marker'
+    element.dataset.testid = 'report-marker'
+    const marker = new Marker({ element, draggable: true }).setLngLat(location).addTo(map)
+    marker.on('dragend', () => {
+      const p = marker.getLngLat()
+      moveTo([p.lng, p.lat])
+    })
+    return () => void marker.remove()
+  }, [map, location, moveTo])
+
+  if (!menu) return null
+  return (
+    <div className="map-context-menu card" style={{ left: menu.x, top: menu.y }} role="menu">
+      <button
+        type="button"
+        role="menuitem"
+        className="link-button"
+        data-action="report-here"
+        onClick={() => {
+          startAt(menu.lngLat)
+          setMenu(null)
+        }}
+      >
+        {t('incidents.reportHere')}
+      </button>
+    </div>
+  )
+}
