@@ -3,6 +3,7 @@ import { Marker, type MapMouseEvent } from 'maplibre-gl'
 import { useMe } from '../api/auth.ts'
 import { useT } from '../i18n/use-t.ts'
 import { useMapContext } from '../map/map-context.ts'
+import { usePanels } from '../state/panels.ts'
 import { useReport } from './report-store.ts'
 
 /**
@@ -22,7 +23,16 @@ export function ReportPicker() {
   useEffect(() => {
     if (!picking) return
     map.getCanvas().classList.add('map--picking')
-    const onClick = (event: MapMouseEvent) => startAt([event.lngLat.lng, event.lngLat.lat])
+    const before = Math.max(0, ...usePanels.getState().panels.map((p) => p.order))
+    const onClick = (event: MapMouseEvent) => {
+      startAt([event.lngLat.lng, event.lngLat.lat])
+      // The same click reaches the layers' click-to-open handler, which is not ours to stop:
+      // close the transient panel it opened, the click was meant for the report.
+      setTimeout(() => {
+        const { panels, close } = usePanels.getState()
+        for (const p of panels) if (p.order > before && !p.pinned) close(p.id)
+      }, 0)
+    }
     map.once('click', onClick)
     return () => {
       map.getCanvas().classList.remove('map--picking')
