@@ -204,7 +204,7 @@ function ReportFormInner({ location, address }: { location: [number, number]; ad
           map.flyTo({ center: point, zoom: Math.max(map.getZoom(), 12) })
         }}
       />
-      <div className="report-form__grid">
+      <div className="report-form__grid report-form__grid--time">
         <Field label={t('incidents.field.type')} error={byField.type}>
           <select
             name="type"
