@@ -126,6 +126,26 @@ test.describe('live incidents', () => {
     await expect(panel.locator('.timeline__entry[data-kind="obligation_done"]')).toHaveCount(1)
     await a.page.screenshot({ path: `${SHOTS}/live-incident-panel.png` })
 
+    // When A moves it to 处置中 and files a 续报 with 10 deaths, it is re-graded 重大 and the
+    // national level is added to the deadlines
+    await panel.locator('[data-action="advance-status"]').click()
+    await expect(panel.locator('[data-field="status"]')).toHaveText('处置中')
+    await panel.locator('[data-field="update-form"] summary').click()
+    await panel.locator('[data-field="update-form"] input[name="deaths"]').fill('10')
+    await expect(
+      panel.locator('[data-field="update-form"] [data-testid="grade-preview"] [data-grade]'),
+    ).toHaveAttribute('data-grade', '重大')
+    await panel.locator('[data-field="update-form"] button[type="submit"]').click()
+    await expect(panel.locator('.record-badges [data-field="grade"]')).toHaveText('重大')
+    await expect(panel.locator('.obligation')).toHaveCount(4)
+    await expect(panel.locator('.obligation[data-level="national"]')).toBeVisible()
+    await expect(panel.locator('.timeline__entry[data-kind="grade_change"]')).toHaveCount(1)
+    // And B's list follows live
+    await expect(b.incidents.listEntry(id).locator('[data-grade]')).toHaveAttribute(
+      'data-grade',
+      '重大',
+    )
+
     // When A dispatches the top recommendation with a note
     const recommendations = panel.locator('[data-field="recommendations"] li[data-resource-id]')
     await expect(recommendations.first()).toBeVisible()
@@ -200,10 +220,19 @@ test.describe('live incidents', () => {
       .slice(1)
       .map((text) => Number(/([\d.]+) km$/.exec(text)?.[1]))
     expect(kms).toEqual([...kms].sort((x, y) => x - y))
-    await form.getByRole('searchbox').fill('长安区')
+    await form.locator('.place-search input').fill('长安区')
     await form.locator('.place-search__results button').first().click()
     await expect(form.locator('[data-field="location"]')).not.toContainText('108.948')
     await expect(form.locator('input[name="address"]')).toHaveValue('长安区')
+
+    // And in 接报 mode the place can be typed instead of clicked
+    await form.locator('.report-form__actions .button').first().click()
+    await expect(form).toHaveCount(0)
+    await page.locator('[data-action="report"]').click()
+    const place = page.getByTestId('report-place')
+    await place.locator('input').fill('雁塔区')
+    await place.locator('.place-search__results button').first().click()
+    await expect(incidents.form().locator('input[name="address"]')).toHaveValue('雁塔区')
   })
 
   test('the alert sound toggle is remembered', async ({ page, map, session }) => {

@@ -4,6 +4,7 @@ import { useMe } from '../api/auth.ts'
 import { useT } from '../i18n/use-t.ts'
 import { useMapContext } from '../map/map-context.ts'
 import { usePanels } from '../state/panels.ts'
+import { PlaceSearch } from './ReportForm.tsx'
 import { useReport } from './report-store.ts'
 
 /**
@@ -71,7 +72,20 @@ export function ReportPicker() {
     return () => void marker.remove()
   }, [map, location, moveTo])
 
-  if (!menu) return null
+  if (!menu) {
+    // In 接报 mode the place can also be typed: an address, a region or an enterprise.
+    return picking && !draft ? (
+      <div className="report-place card" data-testid="report-place">
+        <p>{t('incidents.reportPicking')}</p>
+        <PlaceSearch
+          onPick={(point, name) => {
+            startAt(point, name)
+            map.flyTo({ center: point, zoom: Math.max(map.getZoom(), 12) })
+          }}
+        />
+      </div>
+    ) : null
+  }
   return (
     <div className="map-context-menu card" style={{ left: menu.x, top: menu.y }} role="menu">
       <button
