@@ -54,7 +54,11 @@ function Field(props: { label: string; error: string | undefined; children: Reac
 }
 
 /** Address or region search (the same /api/search as the top bar): a pick moves the report. */
-export function PlaceSearch({ onPick }: { onPick: (location: [number, number], name: string) => void }) {
+export function PlaceSearch({
+  onPick,
+}: {
+  onPick: (location: [number, number], name: string) => void
+}) {
   const t = useT()
   const [q, setQ] = useState('')
   const { data } = useSearch(q, 6)
