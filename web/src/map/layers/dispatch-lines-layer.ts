@@ -83,7 +83,7 @@ export const dispatchLinesLayer: MapLayerDefinition = {
   defaultVisible: true,
   requiresSignIn: true,
   hitLayerIds: [LINE],
-  pickPriority: 5,
+  pickPriority: 50,
   useBinding: useDispatchLinesBinding,
   countInView: (map) => countRendered(map, [LINE], 'id'),
   panelFor: (feature) => {

@@ -121,7 +121,7 @@ export const incidentsLayer: MapLayerDefinition = {
   defaultVisible: true,
   requiresSignIn: true,
   hitLayerIds: [ids.discs],
-  pickPriority: 100,
+  pickPriority: 110,
   useBinding: useIncidentsBinding,
   countInView: (map) => countPoints(map, [ids.discs]),
   panelFor: (feature) => {
