@@ -65,6 +65,10 @@ export function ReportPicker() {
     element.className = 'report-marker'
     element.dataset.testid = 'report-marker'
     const marker = new Marker({ element, draggable: true }).setLngLat(location).addTo(map)
+    // The form opens over the left of the map: bring a point hidden under it into view.
+    const drawerRight = document.querySelector('.incident-drawers')?.getBoundingClientRect().right
+    const x = map.project(location).x + map.getContainer().getBoundingClientRect().left
+    if (drawerRight !== undefined && x < drawerRight + 40) map.panBy([x - drawerRight - 180, 0])
     marker.on('dragend', () => {
       const p = marker.getLngLat()
       moveTo([p.lng, p.lat])
