@@ -5,6 +5,10 @@ import { LayerLegend } from './map/LayerLegend.tsx'
 import { MapLayers } from './map/MapLayers.tsx'
 import { MapView } from './map/MapView.tsx'
 import { WhenMapReady } from './map/map-context.ts'
+import { IncidentList } from './incidents/IncidentList.tsx'
+import { IncidentWorkspace } from './incidents/IncidentWorkspace.tsx'
+import { LiveEvents } from './live/LiveEvents.tsx'
+import { LiveToolbar } from './live/LiveToolbar.tsx'
 import { PanelHost } from './panels/PanelHost.tsx'
 import { SearchBox } from './search/SearchBox.tsx'
 
@@ -22,10 +26,12 @@ function Brand() {
 export function App() {
   return (
     <div className="app">
+      <LiveEvents />
       <MapView>
         <WhenMapReady>
           <MapLayers />
           <PanelHost />
+          <IncidentWorkspace />
         </WhenMapReady>
         <div className="corner corner--top-left">
           <Brand />
@@ -37,6 +43,10 @@ export function App() {
           <SearchBox />
           <LocaleSwitch />
           <AuthCorner />
+          <LiveToolbar />
+          <WhenMapReady>
+            <IncidentList />
+          </WhenMapReady>
         </div>
       </MapView>
     </div>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { IncidentPanel } from '../incidents/IncidentPanel.tsx'
 import { usePanels, type PanelState } from '../state/panels.ts'
 import { EnterprisePanel } from './EnterprisePanel.tsx'
 import { HazardSourcePanel } from './HazardSourcePanel.tsx'
@@ -20,6 +21,8 @@ function PanelContent({ panel }: { panel: PanelState }) {
       return <HiddenDangerPanel panel={{ ...panel, content }} />
     case 'resource':
       return <ResourcePanel panel={{ ...panel, content }} />
+    case 'incident':
+      return <IncidentPanel panel={{ ...panel, content }} />
   }
 }
 

@@ -13,8 +13,10 @@ export type PanelContent =
   | { kind: 'enterprise'; id: string }
   | { kind: 'hidden-danger'; id: string }
   | { kind: 'resource'; id: string }
+  | { kind: 'incident'; id: string }
 
-export type RecordKind = Exclude<PanelContent['kind'], 'region'>
+/** Registry records (not regions, not incidents): what `useOpenRecordPanel` fetches. */
+export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident'>
 
 export interface PanelState {
   id: string

@@ -1,6 +1,8 @@
+import { dispatchLinesLayer } from './dispatch-lines-layer.ts'
 import { enterprisesLayer } from './enterprises-layer.ts'
 import { hazardSourcesLayer } from './hazard-sources-layer.ts'
 import { hiddenDangersLayer } from './hidden-dangers-layer.ts'
+import { incidentsLayer } from './incidents-layer.ts'
 import type { MapLayerDefinition } from './layer-types.ts'
 import { citiesLayer, countiesLayer, provincesLayer } from './regions-layer.ts'
 import { resourcesLayer } from './resources-layer.ts'
@@ -11,6 +13,8 @@ import { resourcesLayer } from './resources-layer.ts'
  * drawn in the order added (later above): enterprises lowest, hazard sources on top.
  */
 export const layerRegistry: readonly MapLayerDefinition[] = [
+  incidentsLayer,
+  dispatchLinesLayer,
   hazardSourcesLayer,
   hiddenDangersLayer,
   resourcesLayer,

@@ -1,0 +1,205 @@
+import { useMemo, useState, type FormEvent } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useMe } from '../api/auth.ts'
+import { incidentQuery } from '../incidents/incidents-api.ts'
+import { isApiProblem } from '../api/http.ts'
+import { useDateFormat, useT } from '../i18n/use-t.ts'
+import { useMapContext } from '../map/map-context.ts'
+import { usePanels } from '../state/panels.ts'
+import {
+  useAcknowledge,
+  useAddLogEntry,
+  useAddShift,
+  useDutyLog,
+  useInbox,
+  useRoster,
+  type LogCreate,
+} from './duty-api.ts'
+import { useDuty } from './duty-store.ts'
+
+const HOUR = 3_600_000
+
+/** Today in local time, midnight to midnight, as the roster's window. */
+function today() {
+  const start = new Date()
+  start.setHours(0, 0, 0, 0)
+  return { from: start.toISOString(), to: new Date(start.getTime() + 24 * HOUR).toISOString() }
+}
+
+function Roster() {
+  const t = useT()
+  const date = useDateFormat()
+  const me = useMe().data
+  const window = useMemo(today, [])
+  const { data } = useRoster(window.from, window.to, true)
+  const addShift = useAddShift()
+  return (
+    <section data-field="roster">
+      <h3 className="panel-subhead">
+        {t('duty.roster')} {data && <small>{data.agencyName}</small>}
+      </h3>
+      {data && data.shifts.length === 0 && <p className="panel-status">{t('duty.noShifts')}</p>}
+      <ul className="duty-list">
+        {data?.shifts.map((s) => (
+          <li key={s.id} data-on-duty={s.onDuty ? 'true' : 'false'}>
+            <strong>{s.displayName}</strong> · {s.role} · {date(s.startsAt)} – {date(s.endsAt)}
+            {s.onDuty && <span className="badge badge--dark">{t('duty.onDutyNow')}</span>}
+          </li>
+        ))}
+      </ul>
+      {me?.canWrite && (
+        <button
+          type="button"
+          className="button button--small"
+          data-action="take-shift"
+          disabled={addShift.isPending}
+          onClick={() => {
+            const start = new Date()
+            addShift.mutate({
+              userId: me.id,
+              startsAt: start.toISOString(),
+              endsAt: new Date(start.getTime() + 8 * HOUR).toISOString(),
+            })
+          }}
+        >
+          {t('duty.takeShift')}
+        </button>
+      )}
+      {addShift.error && (
+        <p className="field-error">
+          {isApiProblem(addShift.error) ? (addShift.error.detail ?? addShift.error.title) : ''}
+        </p>
+      )}
+    </section>
+  )
+}
+
+function DutyLog() {
+  const t = useT()
+  const date = useDateFormat()
+  const canWrite = useMe().data?.canWrite ?? false
+  const { data } = useDutyLog(true)
+  const add = useAddLogEntry()
+  const [kind, setKind] = useState<LogCreate['kind']>('call')
+  const [text, setText] = useState('')
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    add.mutate({ kind, text: text.trim() }, { onSuccess: () => setText('') })
+  }
+  const error = isApiProblem(add.error) ? add.error.errors[0]?.message : undefined
+  return (
+    <section data-field="duty-log">
+      <h3 className="panel-subhead">{t('duty.log')}</h3>
+      {canWrite && (
+        <form className="duty-log-form" onSubmit={submit} noValidate>
+          <select
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as LogCreate['kind'])}
+          >
+            <option value="call">{t('duty.kind.call')}</option>
+            <option value="handover">{t('duty.kind.handover')}</option>
+            <option value="note">{t('duty.kind.note')}</option>
+          </select>
+          <input
+            name="text"
+            value={text}
+            placeholder={t('duty.logPlaceholder')}
+            aria-label={t('duty.logPlaceholder')}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" className="button button--small" disabled={add.isPending}>
+            {t('duty.addLog')}
+          </button>
+          {error && <span className="field-error">{error}</span>}
+        </form>
+      )}
+      <ol className="duty-list">
+        {data?.entries.map((e) => (
+          <li key={e.id} data-kind={e.kind}>
+            <time dateTime={e.at}>{date(e.at)}</time> ·{' '}
+            {t(`duty.kind.${e.kind as LogCreate['kind']}`)} · {e.username}：{e.text}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+function Inbox() {
+  const t = useT()
+  const date = useDateFormat()
+  const { map } = useMapContext()
+  const open = usePanels((s) => s.open)
+  const canWrite = useMe().data?.canWrite ?? false
+  const { data } = useInbox(true)
+  const ack = useAcknowledge()
+  const queryClient = useQueryClient()
+  return (
+    <section data-field="inbox">
+      <h3 className="panel-subhead">
+        {t('duty.inbox')} <span className="badge">{data?.items.length ?? 0}</span>
+      </h3>
+      {data?.items.length === 0 && <p className="panel-status">{t('duty.inboxEmpty')}</p>}
+      <ul className="duty-list">
+        {data?.items.map((item) => (
+          <li key={item.id} data-incident-id={item.id}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={async () => {
+                const detail = await queryClient
+                  .fetchQuery(incidentQuery(item.id))
+                  .catch(() => null)
+                if (!detail) return
+                map.flyTo({ center: detail.location, zoom: Math.max(map.getZoom(), 11) })
+                open({ content: { kind: 'incident', id: item.id }, anchor: detail.location })
+              }}
+            >
+              {item.grade} · {item.type} · {item.address}
+            </button>{' '}
+            <small>{date(item.reportedAt)}</small>
+            {canWrite && (
+              <button
+                type="button"
+                className="button button--small"
+                data-action="ack"
+                disabled={ack.isPending}
+                onClick={() => ack.mutate(item.id)}
+              >
+                {t('duty.ack')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** 应急值守: today's roster of the agency, the duty log and the inbox of incoming reports. */
+export function DutyPanel() {
+  const t = useT()
+  const open = useDuty((s) => s.open)
+  const setOpen = useDuty((s) => s.setOpen)
+  const signedIn = Boolean(useMe().data)
+  if (!open || !signedIn) return null
+  return (
+    <aside className="duty-panel card" data-testid="duty-panel" aria-label={t('duty.title')}>
+      <header className="report-form__header">
+        <h2>{t('duty.title')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('panel.close')}
+          onClick={() => setOpen(false)}
+        >
+          ×
+        </button>
+      </header>
+      <Inbox />
+      <Roster />
+      <DutyLog />
+    </aside>
+  )
+}

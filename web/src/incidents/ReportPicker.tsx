@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react'
+import { Marker, type MapMouseEvent } from 'maplibre-gl'
+import { useMe } from '../api/auth.ts'
+import { useT } from '../i18n/use-t.ts'
+import { useMapContext } from '../map/map-context.ts'
+import { usePanels } from '../state/panels.ts'
+import { PlaceSearch } from './ReportForm.tsx'
+import { useReport } from './report-store.ts'
+
+/**
+ * Where a report is placed on the map: in 接报 mode the next click, at any time the context
+ * menu's 在此接报; the draft point is a draggable marker while the form is open.
+ */
+export function ReportPicker() {
+  const t = useT()
+  const { map } = useMapContext()
+  const canWrite = useMe().data?.canWrite ?? false
+  const picking = useReport((s) => s.picking)
+  const draft = useReport((s) => s.draft)
+  const startAt = useReport((s) => s.startAt)
+  const moveTo = useReport((s) => s.moveTo)
+  const [menu, setMenu] = useState<{ x: number; y: number; lngLat: [number, number] } | null>(null)
+
+  useEffect(() => {
+    if (!picking) return
+    map.getCanvas().classList.add('map--picking')
+    const before = Math.max(0, ...usePanels.getState().panels.map((p) => p.order))
+    const onClick = (event: MapMouseEvent) => {
+      startAt([event.lngLat.lng, event.lngLat.lat])
+      // The same click reaches the layers' click-to-open handler, which is not ours to stop:
+      // close the transient panel it opened, the click was meant for the report.
+      setTimeout(() => {
+        const { panels, close } = usePanels.getState()
+        for (const p of panels) if (p.order > before && !p.pinned) close(p.id)
+      }, 0)
+    }
+    map.once('click', onClick)
+    return () => {
+      map.getCanvas().classList.remove('map--picking')
+      map.off('click', onClick)
+    }
+  }, [map, picking, startAt])
+
+  useEffect(() => {
+    if (!canWrite) return
+    const onContext = (event: MapMouseEvent) => {
+      event.preventDefault()
+      setMenu({ x: event.point.x, y: event.point.y, lngLat: [event.lngLat.lng, event.lngLat.lat] })
+    }
+    const close = () => setMenu(null)
+    map.on('contextmenu', onContext)
+    map.on('movestart', close)
+    map.on('click', close)
+    return () => {
+      map.off('contextmenu', onContext)
+      map.off('movestart', close)
+      map.off('click', close)
+    }
+  }, [map, canWrite])
+
+  const location = draft?.location
+  useEffect(() => {
+    if (!location) return
+    const element = document.createElement('div')
+    element.className = 'report-marker'
+    element.dataset.testid = 'report-marker'
+    const marker = new Marker({ element, draggable: true }).setLngLat(location).addTo(map)
+    // The form opens over the left of the map: bring a point hidden under it into view.
+    const drawerRight = document.querySelector('.incident-drawers')?.getBoundingClientRect().right
+    const x = map.project(location).x + map.getContainer().getBoundingClientRect().left
+    if (drawerRight !== undefined && x < drawerRight + 40) map.panBy([x - drawerRight - 180, 0])
+    marker.on('dragend', () => {
+      const p = marker.getLngLat()
+      moveTo([p.lng, p.lat])
+    })
+    return () => void marker.remove()
+  }, [map, location, moveTo])
+
+  if (!menu) {
+    // In 接报 mode the place can also be typed: an address, a region or an enterprise.
+    return picking && !draft ? (
+      <div className="report-place card" data-testid="report-place">
+        <p>{t('incidents.reportPicking')}</p>
+        <PlaceSearch
+          onPick={(point, name) => {
+            startAt(point, name)
+            map.flyTo({ center: point, zoom: Math.max(map.getZoom(), 12) })
+          }}
+        />
+      </div>
+    ) : null
+  }
+  return (
+    <div className="map-context-menu card" style={{ left: menu.x, top: menu.y }} role="menu">
+      <button
+        type="button"
+        role="menuitem"
+        className="link-button"
+        data-action="report-here"
+        onClick={() => {
+          startAt(menu.lngLat)
+          setMenu(null)
+        }}
+      >
+        {t('incidents.reportHere')}
+      </button>
+    </div>
+  )
+}

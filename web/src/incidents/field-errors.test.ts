@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { ApiProblem } from '../api/http.ts'
+import { fieldErrors } from './field-errors.ts'
+import { formatSpan } from './use-now.ts'
+
+describe('fieldErrors', () => {
+  it('files problem+json errors under their fields, nested paths under the head', () => {
+    const problem = new ApiProblem({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      errors: [
+        { field: 'deaths', message: 'deaths must be ≥ 0' },
+        { field: 'location.1', message: 'latitude out of range' },
+        { field: 'deaths', message: 'second message is dropped' },
+        { field: 'unknownThing', message: 'odd' },
+      ],
+    })
+    const { byField, rest } = fieldErrors(problem, ['deaths', 'location'])
+    expect(byField).toEqual({ deaths: 'deaths must be ≥ 0', location: 'latitude out of range' })
+    expect(rest).toBe('unknownThing: odd')
+  })
+
+  it('a problem without a field list is shown whole', () => {
+    const problem = new ApiProblem({
+      type: 'about:blank',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'Outside your jurisdiction.',
+    })
+    expect(fieldErrors(problem, ['deaths'])).toEqual({
+      byField: {},
+      rest: 'Outside your jurisdiction.',
+    })
+    expect(fieldErrors(null, ['deaths'])).toEqual({ byField: {}, rest: undefined })
+  })
+})
+
+describe('formatSpan', () => {
+  it('counts hours, minutes and seconds either side of a deadline', () => {
+    expect(formatSpan(0)).toBe('0:00:00')
+    expect(formatSpan(59_999)).toBe('0:00:59')
+    expect(formatSpan(3_600_000 + 61_000)).toBe('1:01:01')
+    expect(formatSpan(-(2 * 3_600_000 + 5_000))).toBe('2:00:05')
+  })
+})

@@ -1,0 +1,88 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { enterpriseKeys } from '../api/enterprises.ts'
+import { hazardSourceKeys } from '../api/hazard-sources.ts'
+import { hiddenDangerKeys } from '../api/hidden-dangers.ts'
+import { resourceKeys } from '../api/resources.ts'
+import { dispatchKeys } from '../dispatch/dispatch-api.ts'
+import { dutyKeys } from '../duty/duty-api.ts'
+import {
+  incidentKeys,
+  type IncidentCollection,
+  type IncidentFeatureProperties,
+} from '../incidents/incidents-api.ts'
+import type { StreamEvent } from './stream-event.ts'
+
+const registryKeys: Record<string, readonly string[]> = {
+  enterprise: enterpriseKeys.all,
+  hazard_source: hazardSourceKeys.all,
+  hidden_danger: hiddenDangerKeys.all,
+  resource: resourceKeys.all,
+}
+
+/**
+ * A new incident goes on the list and the map straight from the event, before the refetch
+ * that brings its full row: the screen shows it one round trip sooner.
+ */
+function addProvisional(queryClient: QueryClient, event: StreamEvent) {
+  const { type, grade, location, deaths } = event.payload
+  if (!Array.isArray(location) || typeof type !== 'string' || typeof grade !== 'string') return
+  queryClient.setQueryData<IncidentCollection>(incidentKeys.open(), (list) => {
+    if (!list || list.features.some((f) => f.id === event.entityId)) return list
+    const feature: IncidentCollection['features'][number] = {
+      type: 'Feature',
+      id: event.entityId,
+      geometry: { type: 'Point', coordinates: location as [number, number] },
+      properties: {
+        type: type as IncidentFeatureProperties['type'],
+        grade: grade as IncidentFeatureProperties['grade'],
+        status: 'reported',
+        occurredAt: event.at,
+        deaths: typeof deaths === 'number' ? deaths : 0,
+        seriousInjuries: 0,
+        regionCode: event.regionCode,
+        address: '',
+      },
+    }
+    return { ...list, features: [feature, ...list.features] }
+  })
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined)
+
+/**
+ * What one stream event makes stale. Only the caches it touches are invalidated, and only
+ * queries someone is looking at refetch (react-query's default for active queries).
+ */
+export function applyStreamEvent(queryClient: QueryClient, event: StreamEvent) {
+  const invalidate = (queryKey: readonly unknown[]) =>
+    void queryClient.invalidateQueries({ queryKey })
+  switch (event.type) {
+    case 'incident.created':
+      addProvisional(queryClient, event)
+      invalidate(incidentKeys.open())
+      invalidate(dutyKeys.inbox())
+      return
+    case 'incident.updated':
+      invalidate(incidentKeys.open())
+      invalidate(incidentKeys.detail(event.entityId))
+      invalidate(dutyKeys.inbox())
+      return
+    case 'dispatch.changed': {
+      const incidentId = str(event.payload.incidentId)
+      if (incidentId) {
+        invalidate(incidentKeys.detail(incidentId))
+        invalidate(dispatchKeys.recommendations(incidentId))
+      }
+      return
+    }
+    case 'resource.status':
+      invalidate(resourceKeys.all)
+      invalidate(dispatchKeys.all)
+      return
+    case 'registry.changed': {
+      const keys = registryKeys[event.entity]
+      if (keys) invalidate(keys)
+      return
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import { useEffect, useMemo } from 'react'
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl'
+import type { FeatureCollection, Point } from 'geojson'
+import { useSignedIn } from '../../api/auth.ts'
+import { accidentGradeColour, accidentGradeList } from '../../incidents/incident-enums.ts'
+import { useOpenIncidents } from '../../incidents/incidents-api.ts'
+import { useLive, type Flash } from '../../live/live-store.ts'
+import type { LayerBindingContext, MapLayerDefinition } from './layer-types.ts'
+import {
+  countPoints,
+  HIGHLIGHT,
+  highlighted,
+  interpolateZoom,
+  usePointSource,
+  type PointSourceSpec,
+} from './registry-points.ts'
+
+/*
+ * 事故 (open incidents): a disc per incident in its accident grade's emergency colour
+ * (特别重大 red … 一般 blue) with a dark ring, above every registry layer. A newly reported
+ * incident pulses for a few seconds on a second source fed by the live stream, so it shows
+ * even before the list has been refetched.
+ */
+
+const SOURCE = 'incidents'
+const FLASH_SOURCE = 'incidents-flash'
+const ids = { discs: 'incidents-points', flash: 'incidents-flash' }
+const PULSE_MS = 1200
+
+const byGrade = [
+  'match',
+  ['get', 'grade'],
+  ...accidentGradeList.flatMap((g) => [g, accidentGradeColour[g].hex]),
+  '#1D64D8',
+] as unknown as string
+
+const spec: PointSourceSpec = {
+  source: SOURCE,
+  rank: 60,
+  layers: (): LayerSpecification[] => [
+    {
+      id: ids.discs,
+      type: 'circle',
+      source: SOURCE,
+      paint: {
+        'circle-color': byGrade,
+        'circle-radius': interpolateZoom([
+          [4, 6],
+          [9, 9],
+          [13, 12],
+        ]),
+        'circle-stroke-color': ['case', highlighted, HIGHLIGHT, '#111111'] as unknown as string,
+        'circle-stroke-width': ['case', highlighted, 3.5, 2.5] as unknown as number,
+      },
+    },
+  ],
+}
+
+const flashCollection = (flashes: Flash[]): FeatureCollection<Point> => ({
+  type: 'FeatureCollection',
+  features: flashes.map((f) => ({
+    type: 'Feature',
+    id: f.id,
+    geometry: { type: 'Point', coordinates: f.location },
+    properties: { id: f.id, grade: f.grade },
+  })),
+})
+
+/** The pulse: a ring that grows and fades, redrawn each frame while any flash is live. */
+function useFlash(map: MapLibreMap, shown: boolean) {
+  const flashes = useLive((s) => s.flashes)
+  const data = useMemo(() => flashCollection(flashes), [flashes])
+  useEffect(() => {
+    if (!map.getSource(FLASH_SOURCE)) {
+      map.addSource(FLASH_SOURCE, { type: 'geojson', data })
+      map.addLayer({
+        id: ids.flash,
+        type: 'circle',
+        source: FLASH_SOURCE,
+        paint: {
+          'circle-color': byGrade,
+          'circle-opacity': 0.35,
+          'circle-radius': 12,
+          'circle-stroke-color': byGrade,
+          'circle-stroke-width': 3,
+        },
+      })
+    } else map.getSource<GeoJSONSource>(FLASH_SOURCE)?.setData(data)
+    map.setLayoutProperty(ids.flash, 'visibility', shown ? 'visible' : 'none')
+    if (!shown || data.features.length === 0) return
+    let frame = 0
+    const tick = () => {
+      const phase = (performance.now() % PULSE_MS) / PULSE_MS
+      map.setPaintProperty(ids.flash, 'circle-radius', 12 + phase * 26)
+      map.setPaintProperty(ids.flash, 'circle-opacity', 0.45 * (1 - phase))
+      map.setPaintProperty(ids.flash, 'circle-stroke-opacity', 1 - phase)
+      frame = requestAnimationFrame(tick)
+    }
+    frame = requestAnimationFrame(tick)
+    return () => cancelAnimationFrame(frame)
+  }, [map, data, shown])
+}
+
+function useIncidentsBinding(context: LayerBindingContext) {
+  const { map, visible } = context
+  const signedIn = useSignedIn()
+  const { data } = useOpenIncidents()
+  usePointSource(spec, context, signedIn ? data : undefined, visible && signedIn)
+  useFlash(map, visible && signedIn)
+}
+
+export const incidentsLayer: MapLayerDefinition = {
+  id: 'incidents',
+  labelKey: 'layers.incidents',
+  minzoom: 0,
+  swatch: {
+    shape: 'point',
+    stroke: '#111111',
+    fills: accidentGradeList.map((g) => accidentGradeColour[g].hex),
+  },
+  defaultVisible: true,
+  requiresSignIn: true,
+  hitLayerIds: [ids.discs],
+  pickPriority: 110,
+  useBinding: useIncidentsBinding,
+  countInView: (map) => countPoints(map, [ids.discs]),
+  panelFor: (feature) => {
+    const id: unknown = feature.properties.id
+    return typeof id === 'string' ? { kind: 'incident', id } : null
+  },
+  featureFor: (content) =>
+    content.kind === 'incident' ? { source: SOURCE, id: content.id } : null,
+}
