@@ -18,10 +18,9 @@ export function MoveStep(props: {
     <div className="move-step" data-testid="move-step">
       {proposed ? (
         <p className="move-step__distance" data-field="distance-moved" role="status">
-          {t('editing.moved', {
+          {t(via === 'gps' ? 'editing.movedGps' : 'editing.moved', {
             distance: formatDistance(metresBetween(origin, proposed), locale),
           })}
-          {via === 'gps' && ` ${t('editing.movedVia.gps')}`}
         </p>
       ) : (
         <p className="move-step__hint">
