@@ -174,6 +174,8 @@ test.describe('field editing (county officer)', () => {
     await expect(people).toHaveAttribute('data-differs', 'true')
     await expect(people.locator('[data-side="mine"]')).toHaveText(String(v1.peopleWithin500m + 7))
     await expect(people.locator('[data-side="theirs"]')).toHaveText(String(v1.peopleWithin500m + 1))
+    // And it says what else they changed, which is kept either way
+    await expect(conflict.locator('[data-field="others-changed"]')).toContainText('名称')
     await page.screenshot({ path: `${shots}/conflict-view.png` })
 
     // When they take theirs, the draft is gone and the panel shows the other session's record

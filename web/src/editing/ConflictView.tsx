@@ -1,5 +1,5 @@
 import { useT } from '../i18n/use-t.ts'
-import { conflictRows } from './conflict-diff.ts'
+import { conflictRows, othersChanges } from './conflict-diff.ts'
 import type { EditConflict } from './edit-store.ts'
 import { fieldLabels } from './field-labels.ts'
 
@@ -17,6 +17,12 @@ export function ConflictView(props: {
   const t = useT()
   const { conflict } = props
   const rows = conflictRows(conflict.draft, conflict.current)
+  const alsoChanged = othersChanges(
+    conflict.draft,
+    conflict.base,
+    conflict.current,
+    Object.keys(fieldLabels),
+  )
   return (
     <section className="edit-conflict" data-testid="conflict" role="alert">
       <h3 className="edit-conflict__title">{t('editing.conflict.title')}</h3>
@@ -52,6 +58,18 @@ export function ConflictView(props: {
           })}
         </tbody>
       </table>
+      {alsoChanged.length > 0 && (
+        <p className="edit-conflict__others" data-field="others-changed">
+          {t('editing.conflict.others', {
+            fields: alsoChanged
+              .map((f) => {
+                const label = fieldLabels[f]
+                return label ? t(label) : f
+              })
+              .join('、'),
+          })}
+        </p>
+      )}
       <div className="edit-actions">
         <button
           type="button"

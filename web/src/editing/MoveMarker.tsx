@@ -6,6 +6,15 @@ import type { LngLatTuple } from '../state/panels.ts'
 
 const MOVE_ZOOM = 14
 
+/** The vertical middle of the map not covered by the phone's bottom sheet and top controls. */
+function freeStripMiddle(container: HTMLElement): number {
+  const height = container.clientHeight
+  if (!window.matchMedia(SHEET_QUERY).matches) return height / 2
+  const top = document.querySelector('.corner--top-right')?.getBoundingClientRect().bottom ?? 0
+  const bottom = document.querySelector('.attached-panel')?.getBoundingClientRect().top ?? height
+  return bottom > top ? (top + bottom) / 2 : height / 2
+}
+
 /**
  * The draggable stand-in for the record being moved: a DOM marker (a 48 px touch target, not
  * a canvas symbol) that the officer drags to the true position. Renders nothing in React.
@@ -40,13 +49,12 @@ export function MoveMarker(props: {
     })
     markerRef.current = marker
 
-    // Bring the record into view close enough to place it; on a phone, above the bottom sheet.
-    const sheet = window.matchMedia(SHEET_QUERY).matches
-    const sheetHeight = sheet ? (document.querySelector('.attached-panel')?.clientHeight ?? 0) : 0
+    // Bring the record into view close enough to place it; on a phone, into the strip of map
+    // left between the top corner controls and the bottom sheet.
     map.easeTo({
       center: [originLng, originLat],
       zoom: Math.max(map.getZoom(), MOVE_ZOOM),
-      offset: [0, -sheetHeight / 2],
+      offset: [0, freeStripMiddle(map.getContainer()) - map.getContainer().clientHeight / 2],
       duration: 0,
     })
     return () => {

@@ -72,7 +72,13 @@ export function RecordEditor<D extends EditableRecord, P extends RecordPatch>(pr
         onError: (error) => {
           const current: unknown = error.body.current
           if (error.status === 409 && isCurrentRecord(current)) {
-            setConflict({ kind, id: record.id, draft: changed, current })
+            setConflict({
+              kind,
+              id: record.id,
+              draft: changed,
+              base: { ...record } as Record<string, unknown>,
+              current,
+            })
           }
         },
       },

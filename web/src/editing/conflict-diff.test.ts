@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changedFields, conflictRows, displayValue } from './conflict-diff.ts'
+import { changedFields, conflictRows, displayValue, othersChanges } from './conflict-diff.ts'
 
 describe('conflict view rows', () => {
   const current = {
@@ -50,5 +50,19 @@ describe('changed fields', () => {
         base,
       ),
     ).toEqual({ peopleWithin500m: 12 })
+  })
+})
+
+describe("the other session's own changes", () => {
+  it('are the fields that changed on the server and that the draft does not touch', () => {
+    const base = { name: 'A', unitKind: '储罐区', peopleWithin500m: 1, version: 1 }
+    const current = { name: 'B', unitKind: '储罐区', peopleWithin500m: 5, version: 2 }
+    expect(
+      othersChanges({ peopleWithin500m: 9 }, base, current, [
+        'name',
+        'unitKind',
+        'peopleWithin500m',
+      ]),
+    ).toEqual(['name'])
   })
 })

@@ -63,3 +63,16 @@ export function changedFields<D extends object>(draft: D, base: object): Partial
     ),
   ) as Partial<D>
 }
+
+/**
+ * Fields the other session changed that the draft leaves alone: kept whichever side the user
+ * chooses (only the user's own fields are re-sent), but worth seeing before choosing.
+ */
+export function othersChanges(
+  draft: object,
+  base: Record<string, unknown>,
+  current: Record<string, unknown>,
+  fields: readonly string[],
+): string[] {
+  return fields.filter((f) => !(f in draft) && f in base && !sameValue(base[f], current[f]))
+}

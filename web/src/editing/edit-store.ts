@@ -37,6 +37,8 @@ export interface EditConflict {
   kind: EditableKind
   id: string
   draft: RecordDraft
+  /** The record as the user had it when they started (their version). */
+  base: Record<string, unknown>
   current: { version: number } & Record<string, unknown>
 }
 
@@ -90,6 +92,8 @@ export const useEditing = create<EditingStore>()((set) => ({
 export const useEditSessionOf = (id: string): EditSession | null =>
   useEditing((s) => (s.session?.id === id ? s.session : null))
 
-/** Whether this record's form is open (its read-only facts then give way to the form). */
-export const useFormOpen = (id: string): boolean =>
-  useEditing((s) => s.session?.id === id && s.session.mode === 'form')
+/**
+ * Whether this record is being edited (moved or in its form): its read-only facts then give
+ * way, so the form replaces them and a phone's bottom sheet shrinks to leave the map free.
+ */
+export const useBeingEdited = (id: string): boolean => useEditing((s) => s.session?.id === id)

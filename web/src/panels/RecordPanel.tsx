@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react'
 import type { UseQueryResult } from '@tanstack/react-query'
 import { useAudit, type AuditEntity } from '../api/audit.ts'
 import { isApiProblem } from '../api/http.ts'
-import { useFormOpen } from '../editing/edit-store.ts'
+import { useBeingEdited } from '../editing/edit-store.ts'
 import { useDateFormat, useT } from '../i18n/use-t.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import { usePanels, type PanelState, type RecordKind } from '../state/panels.ts'
@@ -115,7 +115,7 @@ export function RecordPanel<T extends RecordMeta>({
   const close = usePanels((s) => s.close)
   const pin = usePanels((s) => s.pin)
   const { data: record, error, isPending } = query
-  const formOpen = useFormOpen(record?.id ?? '')
+  const beingEdited = useBeingEdited(record?.id ?? '')
 
   let body: ReactNode
   if (isPending) {
@@ -140,8 +140,8 @@ export function RecordPanel<T extends RecordMeta>({
           )}
         </div>
         {record.canEdit && editor?.(record)}
-        {/* An open edit form replaces the read-only facts it edits. */}
-        {!formOpen && children(record)}
+        {/* While editing, the form or the move step replaces the read-only facts. */}
+        {!beingEdited && children(record)}
         <p className="panel-footnote">
           {record.regionName} ·{' '}
           {t('record.version', { version: record.version, at: formatDate(record.updatedAt) })}

@@ -44,6 +44,7 @@ export const editingMessages = defineMessages(
     'editing.conflict.mine': '我的修改',
     'editing.conflict.theirs': '当前版本',
     'editing.conflict.keepMine': '保留我的修改',
+    'editing.conflict.others': '对方还修改了：{fields}（两种选择都会保留）',
     'editing.conflict.takeTheirs': '采用当前版本',
   },
   {
@@ -90,6 +91,7 @@ export const editingMessages = defineMessages(
     'editing.conflict.mine': 'My changes',
     'editing.conflict.theirs': 'Current version',
     'editing.conflict.keepMine': 'Keep mine',
+    'editing.conflict.others': 'They also changed: {fields} (kept either way)',
     'editing.conflict.takeTheirs': 'Take theirs',
   },
 )
