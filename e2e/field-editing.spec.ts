@@ -259,6 +259,42 @@ test.describe('field editing (county officer)', () => {
     await expect(panel.getByTestId('geo-error')).toHaveText(/定位权限被拒绝/)
   })
 
+  test('a rescue resource: status, headcount and contact edited in its panel', async ({
+    page,
+    map,
+    session,
+  }) => {
+    const editing = new EditingDriver(page, map)
+    // Given the officer with one of their county's resources open
+    await map.open(`13/${YANTA[1]}/${YANTA[0]}`)
+    await session.signIn('yanta')
+    const feature = await editing.recordNear('resources', YANTA, YANTA_CODE)
+    const before = await editing.resourceDetail(feature.id)
+    const panel = await editing.openRecord('resource', 'resources-discs', feature)
+
+    // When they mark it out of service with a new headcount and phone, and save
+    await panel.getByRole('button', { name: '编辑' }).click()
+    const form = panel.getByTestId('resource-form')
+    const status = before.status === 'out_of_service' ? 'available' : 'out_of_service'
+    await form.locator('select[name="status"]').selectOption(status)
+    await form.locator('input[name="headcount"]').fill('23')
+    await form.locator('input[name="contactPhone"]').fill('029-8888 0000')
+    await form.getByRole('button', { name: '保存' }).click()
+
+    // Then the panel shows the new status and the server has all three, one version on
+    await expect(form).toHaveCount(0)
+    await expect(panel.locator('[data-field="status"]')).toHaveText(
+      status === 'available' ? '可用' : '停用',
+    )
+    const saved = await editing.resourceDetail(feature.id)
+    expect(saved).toMatchObject({
+      status,
+      headcount: 23,
+      contactPhone: '029-8888 0000',
+      version: before.version + 1,
+    })
+  })
+
   test('out of scope: a read-only viewer gets no edit actions', async ({
     map,
     panel,

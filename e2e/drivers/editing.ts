@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 import type { HazardSourceDetail } from '../../server/routes/hazard-sources/hazard-sources.schemas.ts'
+import type { ResourceDetail } from '../../server/routes/resources/resources.schemas.ts'
 import type { MapPage } from './map-page.ts'
 
 type LngLat = [number, number]
@@ -18,13 +19,14 @@ export class EditingDriver {
   ) {}
 
   /**
-   * A hazard source of the signed-in officer's county, the one nearest `near`: moving it a
-   * little keeps it inside the county (a move out of it is refused, on purpose, by the server).
+   * A record of the signed-in officer's county (`hazard-sources`, `resources`), the one nearest
+   * `near`: moving it a little keeps it inside the county (a move out of it is refused, on
+   * purpose, by the server).
    */
-  async hazardSourceNear(near: LngLat, regionCode: string): Promise<PointFeature> {
+  async recordNear(path: string, near: LngLat, regionCode: string): Promise<PointFeature> {
     const [lng, lat] = near
     const bbox = [lng - 0.05, lat - 0.05, lng + 0.05, lat + 0.05].join(',')
-    const response = await this.page.request.get(`/api/hazard-sources?bbox=${bbox}`)
+    const response = await this.page.request.get(`/api/${path}?bbox=${bbox}`)
     expect(response.ok()).toBe(true)
     const { features } = (await response.json()) as { features: PointFeature[] }
     const mine = features
@@ -35,8 +37,12 @@ export class EditingDriver {
           Math.hypot(b.geometry.coordinates[0] - lng, b.geometry.coordinates[1] - lat),
       )
     const first = mine[0]
-    if (!first) throw new Error(`no hazard source of ${regionCode} near ${near.join(',')}`)
+    if (!first) throw new Error(`no ${path} record of ${regionCode} near ${near.join(',')}`)
     return { ...first, id: String(first.id) }
+  }
+
+  hazardSourceNear(near: LngLat, regionCode: string): Promise<PointFeature> {
+    return this.recordNear('hazard-sources', near, regionCode)
   }
 
   async detail(id: string, request: APIRequestContext = this.page.request) {
@@ -45,23 +51,39 @@ export class EditingDriver {
     return (await response.json()) as HazardSourceDetail
   }
 
+  async resourceDetail(id: string) {
+    const response = await this.page.request.get(`/api/resources/${id}`)
+    expect(response.ok()).toBe(true)
+    return (await response.json()) as ResourceDetail
+  }
+
   /** When the user clicks the hazard source's symbol (centred on the map first). */
-  async openHazardSource(feature: PointFeature, zoom = 15): Promise<Locator> {
+  openHazardSource(feature: PointFeature, zoom = 15): Promise<Locator> {
+    return this.openRecord('hazard-source', 'hazard-sources-points', feature, zoom)
+  }
+
+  /** When the user clicks the record's symbol on `styleLayer`, centred on the map first. */
+  async openRecord(
+    kind: string,
+    styleLayer: string,
+    feature: PointFeature,
+    zoom = 15,
+  ): Promise<Locator> {
     await this.map.jumpTo(feature.geometry.coordinates, zoom)
     await expect
       .poll(() =>
         this.page.evaluate(
-          (id) =>
+          ([layer, id]) =>
             window.__map
-              ?.queryRenderedFeatures({ layers: ['hazard-sources-points'] })
+              ?.queryRenderedFeatures({ layers: [layer] })
               .some((f) => f.properties.id === id) ?? false,
-          feature.id,
+          [styleLayer, feature.id] as const,
         ),
       )
       .toBe(true)
     const point = await this.map.project(feature.geometry.coordinates)
     await this.page.mouse.click(point.x, point.y)
-    const panel = this.page.locator(`[data-panel-id="hazard-source:${feature.id}"]`)
+    const panel = this.page.locator(`[data-panel-id="${kind}:${feature.id}"]`)
     await expect(panel.getByTestId('record-editor')).toBeVisible()
     return panel
   }
