@@ -44,12 +44,25 @@ test.describe('field editing (county officer)', () => {
     )
     await page.screenshot({ path: `${shots}/move-confirm.png` })
 
-    // When they confirm, the record is PATCHed with its version and the map shows it moved
+    // When they confirm, the map shows the record moved before the server has answered
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(`**/api/hazard-sources/${source.id}`, async (route) => {
+      if (route.request().method() === 'PATCH') await held
+      await route.continue()
+    })
     const patched = page.waitForResponse(
       (r) =>
         r.request().method() === 'PATCH' && r.url().endsWith(`/api/hazard-sources/${source.id}`),
     )
     await panel.getByRole('button', { name: '确认' }).click()
+    await expect
+      .poll(async () =>
+        metres((await editing.symbolPosition(source.id)) ?? [0, 0], expected as [number, number]),
+      )
+      .toBeLessThan(3)
+    release()
+    // And the record is PATCHed with the version it was read at
     const response = await patched
     expect(response.status()).toBe(200)
     expect(response.request().postDataJSON()).toMatchObject({ version: before.version })
