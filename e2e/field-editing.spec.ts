@@ -262,7 +262,12 @@ test.describe('field editing (county officer)', () => {
       .toBeLessThan(1)
   })
 
-  test('"my location" explains a denied permission', async ({ page, map, session, context }) => {
+  test('"my location" explains a denied permission; the marker still moves by keyboard', async ({
+    page,
+    map,
+    session,
+    context,
+  }) => {
     const editing = new EditingDriver(page, map)
     await context.clearPermissions()
     await map.open(`13/${YANTA[1]}/${YANTA[0]}`)
@@ -270,6 +275,15 @@ test.describe('field editing (county officer)', () => {
     const panel = await editing.openHazardSource(await editing.hazardSourceNear(YANTA, YANTA_CODE))
     await panel.getByRole('button', { name: '使用我的位置' }).click()
     await expect(panel.getByTestId('geo-error')).toHaveText(/定位权限被拒绝/)
+
+    // And the marker can still be placed by hand, here with the keyboard
+    await editing.marker().focus()
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
+    await expect(panel.locator('[data-field="distance-moved"]')).toHaveText(/^移动距离 [1-9]\d* m$/)
+
+    // When the panel is closed, the unsaved move goes with it
+    await panel.locator('[data-action="close"]').click()
+    await expect(editing.marker()).toHaveCount(0)
   })
 
   test('a rescue resource: status, headcount and contact edited in its panel', async ({

@@ -5,6 +5,13 @@ import { SHEET_QUERY } from '../panels/use-media-query.ts'
 import type { LngLatTuple } from '../state/panels.ts'
 
 const MOVE_ZOOM = 14
+const NUDGE_PX = 4
+const arrowDeltas: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+}
 
 /** The vertical middle of the map not covered by the phone's bottom sheet and top controls. */
 function freeStripMiddle(container: HTMLElement): number {
@@ -46,6 +53,18 @@ export function MoveMarker(props: {
     marker.on('dragend', () => {
       const { lng, lat } = marker.getLngLat()
       onDragEndRef.current([lng, lat])
+    })
+    // Keyboard users nudge it with the arrow keys (Shift for bigger steps).
+    element.tabIndex = 0
+    element.addEventListener('keydown', (event) => {
+      const step = event.shiftKey ? NUDGE_PX * 5 : NUDGE_PX
+      const delta = arrowDeltas[event.key]
+      if (!delta) return
+      event.preventDefault()
+      const p = map.project(marker.getLngLat())
+      const next = map.unproject([p.x + delta[0] * step, p.y + delta[1] * step])
+      marker.setLngLat(next)
+      onDragEndRef.current([next.lng, next.lat])
     })
     markerRef.current = marker
 

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type { RecordPatch } from '../api/optimistic-record.ts'
 import type { RecordUpdateMutation } from '../api/record-update.ts'
 import { useT, type MessageKey } from '../i18n/use-t.ts'
@@ -55,6 +55,16 @@ export function RecordEditor<D extends EditableRecord, P extends RecordPatch>(pr
   const [geoError, setGeoError] = useState<MessageKey | null>(null)
   const [locating, setLocating] = useState(false)
   const [sentVersion, setSentVersion] = useState(record.version)
+
+  // Closing the panel drops its unsaved move or form (and with it the move marker).
+  useEffect(
+    () => () => {
+      const editing = useEditing.getState()
+      if (editing.session?.id === record.id) editing.end()
+      if (editing.conflict?.id === record.id) editing.setConflict(null)
+    },
+    [record.id],
+  )
 
   const save = (changed: Partial<Omit<P, 'version'>>, version: number, onSaved?: () => void) => {
     setSentVersion(version)
