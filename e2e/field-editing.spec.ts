@@ -26,13 +26,14 @@ test.describe('field editing (county officer)', () => {
     await EditingDriver.expectTouchTarget(editing.marker())
     await expect(panel.getByTestId('move-step')).toContainText('拖到实际位置')
 
-    // And they drag it 70 px left and 40 px up (away from the panel, which sits to the right)
+    // And they drag it 90 px right and 40 px up: across the panel's edge, which must not
+    // swallow the drag
     await map.idle()
     const start = await map.project(before.location)
-    await editing.dragMarkerBy(-70, -40)
+    await editing.dragMarkerBy(90, -40)
     const expected = await page.evaluate(
       ([x, y]) => window.__map?.unproject([x, y]).toArray() ?? [0, 0],
-      [start.x - 70, start.y - 40] as const,
+      [start.x + 90, start.y - 40] as const,
     )
 
     // Then the confirm step shows the distance moved, in metres

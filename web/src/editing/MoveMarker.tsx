@@ -6,6 +6,7 @@ import type { LngLatTuple } from '../state/panels.ts'
 
 const MOVE_ZOOM = 14
 const NUDGE_PX = 4
+const DRAGGING_CLASS = 'is-dragging-marker'
 const arrowDeltas: Record<string, [number, number]> = {
   ArrowLeft: [-1, 0],
   ArrowRight: [1, 0],
@@ -50,7 +51,10 @@ export function MoveMarker(props: {
     const marker = new Marker({ element, draggable: true, anchor: 'bottom', offset: [0, 4] })
       .setLngLat([originLng, originLat])
       .addTo(map)
+    // MapLibre follows the drag through map events: panels must not swallow them on the way.
+    marker.on('dragstart', () => document.body.classList.add(DRAGGING_CLASS))
     marker.on('dragend', () => {
+      document.body.classList.remove(DRAGGING_CLASS)
       const { lng, lat } = marker.getLngLat()
       onDragEndRef.current([lng, lat])
     })
@@ -77,6 +81,7 @@ export function MoveMarker(props: {
       duration: 0,
     })
     return () => {
+      document.body.classList.remove(DRAGGING_CLASS)
       marker.remove()
       markerRef.current = null
     }
