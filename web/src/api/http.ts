@@ -10,10 +10,13 @@ export class ApiProblem extends Error {
   readonly status: number
   readonly detail: string | undefined
   readonly errors: FieldError[]
+  /** The whole problem body, extensions included (a 409 carries the `current` record). */
+  readonly body: ProblemBody
 
   constructor(body: ProblemBody) {
     super(body.detail ?? body.title)
     this.name = 'ApiProblem'
+    this.body = body
     this.type = body.type
     this.title = body.title
     this.status = body.status
@@ -83,11 +86,20 @@ export async function getJson<T>(
 }
 
 /** A JSON write. Same-origin, with the session cookie; errors arrive as `ApiProblem`. */
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
+export function postJson<T>(path: string, body: unknown): Promise<T> {
+  return sendJson<T>('POST', path, body)
+}
+
+/** A partial update (`version` in the body for optimistic concurrency). */
+export function patchJson<T>(path: string, body: unknown): Promise<T> {
+  return sendJson<T>('PATCH', path, body)
+}
+
+async function sendJson<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
   let response: Response
   try {
     response = await fetch(apiUrl(path), {
-      method: 'POST',
+      method,
       headers: {
         accept: 'application/json, application/problem+json',
         'content-type': 'application/json',

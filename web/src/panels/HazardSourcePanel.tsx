@@ -1,4 +1,5 @@
 import { useHazardSource } from '../api/hazard-sources.ts'
+import { HazardSourceEditor } from '../editing/HazardSourceEditor.tsx'
 import { useNumberFormat, useT } from '../i18n/use-t.ts'
 import type { PanelState } from '../state/panels.ts'
 import { DangerList } from './DangerList.tsx'
@@ -20,6 +21,7 @@ export function HazardSourcePanel({ panel }: { panel: HazardSourcePanelState }) 
       auditEntity="hazard_source"
       title={(hs) => hs.name}
       badges={(hs) => <GradeChip grade={hs.grade} long />}
+      editor={(hs) => <HazardSourceEditor record={hs} />}
     >
       {(hs) => (
         <>

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import type { UseQueryResult } from '@tanstack/react-query'
 import { useAudit, type AuditEntity } from '../api/audit.ts'
 import { isApiProblem } from '../api/http.ts'
+import { useBeingEdited } from '../editing/edit-store.ts'
 import { useDateFormat, useT } from '../i18n/use-t.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import { usePanels, type PanelState, type RecordKind } from '../state/panels.ts'
@@ -91,6 +92,8 @@ export interface RecordPanelProps<T extends RecordMeta> {
   title: (record: T) => ReactNode
   /** Badges beside the read-only mark (grade, severity, status). */
   badges?: (record: T) => ReactNode
+  /** Field editing (web/src/editing/), shown only when the server says the user may edit. */
+  editor?: (record: T) => ReactNode
   children: (record: T) => ReactNode
 }
 
@@ -104,6 +107,7 @@ export function RecordPanel<T extends RecordMeta>({
   auditEntity,
   title,
   badges,
+  editor,
   children,
 }: RecordPanelProps<T>) {
   const t = useT()
@@ -111,6 +115,7 @@ export function RecordPanel<T extends RecordMeta>({
   const close = usePanels((s) => s.close)
   const pin = usePanels((s) => s.pin)
   const { data: record, error, isPending } = query
+  const beingEdited = useBeingEdited(record?.id ?? '')
 
   let body: ReactNode
   if (isPending) {
@@ -134,7 +139,9 @@ export function RecordPanel<T extends RecordMeta>({
             </span>
           )}
         </div>
-        {children(record)}
+        {record.canEdit && editor?.(record)}
+        {/* While editing, the form or the move step replaces the read-only facts. */}
+        {!beingEdited && children(record)}
         <p className="panel-footnote">
           {record.regionName} ·{' '}
           {t('record.version', { version: record.version, at: formatDate(record.updatedAt) })}

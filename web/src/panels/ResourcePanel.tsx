@@ -1,4 +1,5 @@
 import { useResource } from '../api/resources.ts'
+import { ResourceEditor } from '../editing/ResourceEditor.tsx'
 import { useNumberFormat, useT } from '../i18n/use-t.ts'
 import type { PanelState } from '../state/panels.ts'
 import { RecordPanel } from './RecordPanel.tsx'
@@ -16,6 +17,7 @@ export function ResourcePanel({ panel }: { panel: ResourcePanelState }) {
       query={query}
       auditEntity="resource"
       title={(r) => r.name}
+      editor={(r) => <ResourceEditor record={r} />}
       badges={(r) => (
         <>
           <span className="badge">{t(`resource.kind.${r.kind}`)}</span>
