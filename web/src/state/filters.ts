@@ -2,16 +2,21 @@ import { create } from 'zustand'
 import type { z } from '@hono/zod-openapi'
 import type { enterpriseListQuery } from '../../../server/routes/enterprises/enterprises.schemas.ts'
 import type { GradeFilterValue } from '../../../server/routes/hazard-sources/hazard-sources.schemas.ts'
-import type { hiddenDangerListQuery } from '../../../server/routes/hidden-dangers/hidden-dangers.schemas.ts'
-import type { resourceListQuery } from '../../../server/routes/resources/resources.schemas.ts'
+import type {
+  HiddenDangerFeatureProperties,
+  hiddenDangerListQuery,
+} from '../../../server/routes/hidden-dangers/hidden-dangers.schemas.ts'
+import type {
+  ResourceFeatureProperties,
+  resourceListQuery,
+} from '../../../server/routes/resources/resources.schemas.ts'
 
 /** The parsed (server-side) value of one list filter: the enums the server accepts. */
 type Parsed<S extends z.ZodType, K extends keyof z.output<S>> = NonNullable<z.output<S>[K]>
-type Item<T> = T extends readonly (infer I)[] ? I : T
 
 export type DangerSeverity = Parsed<typeof hiddenDangerListQuery, 'severity'>
-export type DangerStatus = Item<Parsed<typeof hiddenDangerListQuery, 'status'>>
-export type ResourceKind = Item<Parsed<typeof resourceListQuery, 'kind'>>
+export type DangerStatus = HiddenDangerFeatureProperties['status']
+export type ResourceKind = ResourceFeatureProperties['kind']
 export type ResourceStatus = Parsed<typeof resourceListQuery, 'status'>
 export type Industry = Parsed<typeof enterpriseListQuery, 'industry'>
 
