@@ -7,6 +7,7 @@ import { MapView } from './map/MapView.tsx'
 import { WhenMapReady } from './map/map-context.ts'
 import { PanelHost } from './panels/PanelHost.tsx'
 import { SearchBox } from './search/SearchBox.tsx'
+import { UrlStateSync } from './state/url-sync.ts'
 
 function Brand() {
   const t = useT()
@@ -26,6 +27,7 @@ export function App() {
         <WhenMapReady>
           <MapLayers />
           <PanelHost />
+          <UrlStateSync />
         </WhenMapReady>
         <div className="corner corner--top-left">
           <Brand />

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { useRegion } from '../api/regions.ts'
 import { useT } from '../i18n/use-t.ts'
 import type { MessageKey } from '../i18n/messages.ts'
 import {
@@ -181,10 +182,12 @@ export function RegionFilterChip() {
   const t = useT()
   const region = useFilters((s) => s.region)
   const setRegion = useFilters((s) => s.setRegion)
+  // A region from a link carries only its code: ask for the name.
+  const { data } = useRegion(region && !region.name ? region.code : undefined)
   if (!region) return null
   return (
     <div className="filters__region" data-region-filter={region.code}>
-      <span>{t('filters.region', { name: region.name ?? region.code })}</span>
+      <span>{t('filters.region', { name: region.name ?? data?.name ?? region.code })}</span>
       <button
         type="button"
         className="filters__region-clear"
