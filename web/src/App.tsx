@@ -8,6 +8,9 @@ import { WhenMapReady } from './map/map-context.ts'
 import { PanelHost } from './panels/PanelHost.tsx'
 import { SearchBox } from './search/SearchBox.tsx'
 import { UrlStateSync } from './state/url-sync.ts'
+import { MapToolbar } from './tools/MapToolbar.tsx'
+import { MeasureTool } from './tools/measure/MeasureTool.tsx'
+import { NearbyTool } from './tools/nearby/NearbyTool.tsx'
 
 function Brand() {
   const t = useT()
@@ -28,6 +31,8 @@ export function App() {
           <MapLayers />
           <PanelHost />
           <UrlStateSync />
+          <MeasureTool />
+          <NearbyTool />
         </WhenMapReady>
         <div className="corner corner--top-left">
           <Brand />
@@ -39,6 +44,7 @@ export function App() {
           <SearchBox />
           <LocaleSwitch />
           <AuthCorner />
+          <MapToolbar />
         </div>
       </MapView>
     </div>

@@ -1,3 +1,4 @@
+import { isMapToolActive } from '../tools/active-tool.ts'
 import { useEffect } from 'react'
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl'
 import { usePanels } from '../state/panels.ts'
@@ -88,6 +89,8 @@ export function useMapInteractions(map: MapLibreMap, layers: readonly MapLayerDe
       setHover(undefined)
     }
     const onClick = (event: { point: PointLike; lngLat: { lng: number; lat: number } }) => {
+      // A map tool (measure, nearby) owns the click: it places a point, opens nothing.
+      if (isMapToolActive()) return
       const picked = pickFeature(map, event.point, layers)
       if (picked?.feature.properties.cluster) {
         zoomIntoCluster(map, picked.feature)
