@@ -82,7 +82,9 @@ export function useMapInteractions(map: MapLibreMap, layers: readonly MapLayerDe
 
     const onMove = (event: { point: PointLike }) => {
       cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => setHover(pickFeature(map, event.point, layers)?.feature))
+      frame = requestAnimationFrame(() =>
+        setHover(isMapToolActive() ? undefined : pickFeature(map, event.point, layers)?.feature),
+      )
     }
     const onLeave = () => {
       cancelAnimationFrame(frame)
