@@ -121,3 +121,45 @@ test.describe('measure and nearby', () => {
     await expect(page.locator('[data-tool="nearby"]')).toHaveAttribute('aria-pressed', 'false')
   })
 })
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+
+  test('tapping 周边查询 then the map lists what is near in a bottom sheet', async ({
+    page,
+    map,
+    session,
+  }) => {
+    await map.open(XIAN)
+    await session.signIn('shaanxi')
+    await map.idle()
+
+    // When the officer taps the tool, then a point on the map
+    const tool = page.locator('[data-tool="nearby"]')
+    await tool.tap()
+    const o = await canvasOrigin(page)
+    await page.touchscreen.tap(o.x + 195, o.y + 420)
+
+    // Then the results sit in a sheet along the bottom, with finger-sized rows
+    const sheet = page.getByTestId('nearby-panel')
+    await expect(sheet.locator('.nearby__row').first()).toBeVisible()
+    const box = await sheet.boundingBox()
+    expect(box).not.toBeNull()
+    expect(Math.round((box?.y ?? 0) + (box?.height ?? 0))).toBe(844)
+    expect(box?.width).toBe(390)
+    const rowHeight = (await sheet.locator('.nearby__row').first().boundingBox())?.height ?? 0
+    expect(rowHeight).toBeGreaterThanOrEqual(44)
+    await page.screenshot({ path: '.tmp/shots/nearby-phone.png' })
+
+    // When measuring by taps, the readout follows
+    await sheet.getByRole('button', { name: '关闭周边查询' }).tap()
+    await page.locator('[data-tool="measure-distance"]').tap()
+    await page.touchscreen.tap(o.x + 100, o.y + 400)
+    await page.touchscreen.tap(o.x + 300, o.y + 520)
+    const readout = page.getByTestId('measure-readout')
+    await expect
+      .poll(async () => Number(await readout.getAttribute('data-metres')))
+      .toBeGreaterThan(0)
+    await page.screenshot({ path: '.tmp/shots/measure-phone.png' })
+  })
+})
