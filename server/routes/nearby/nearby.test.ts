@@ -70,14 +70,16 @@ describe('GET /api/nearby', () => {
   })
 
   it('includes a record just inside the radius and leaves it out just outside', async () => {
-    // A centre 5 km due east of the source (turf); the circle edge is tried at ±2 %.
-    const center = destination(point([yantaSource.lng, yantaSource.lat]), 5, 90, {
-      units: 'kilometers',
-    }).geometry.coordinates as [number, number]
-    const ids = async (radiusKm: number) =>
-      (await near(shaanxi, center[0], center[1], radiusKm)).body.items.map((i) => i.id)
-    expect(await ids(5.1)).toContain(yantaSource.id)
-    expect(await ids(4.9)).not.toContain(yantaSource.id)
+    // Centres 5 km from the source (turf) in several directions; the edge is tried at ±2 %.
+    for (const bearing of [0, 90, 225]) {
+      const center = destination(point([yantaSource.lng, yantaSource.lat]), 5, bearing, {
+        units: 'kilometers',
+      }).geometry.coordinates as [number, number]
+      const ids = async (radiusKm: number) =>
+        (await near(shaanxi, center[0], center[1], radiusKm)).body.items.map((i) => i.id)
+      expect(await ids(5.1), `bearing ${bearing}`).toContain(yantaSource.id)
+      expect(await ids(4.9), `bearing ${bearing}`).not.toContain(yantaSource.id)
+    }
   })
 
   it('keeps a 雁塔区 officer to their jurisdiction (no 榆阳区 records)', async () => {
