@@ -18,6 +18,7 @@ import { dispatchesRouter } from './routes/dispatches/index.ts'
 import { dutyRouter } from './routes/duty/index.ts'
 import { eventsRouter } from './routes/events/index.ts'
 import { searchRouter } from './routes/search/index.ts'
+import { nearbyRouter } from './routes/nearby/index.ts'
 import { docsPage } from './routes/docs/docs-page.ts'
 
 export interface AppDeps {
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
     .route('/', dutyRouter)
     .route('/', eventsRouter)
     .route('/', searchRouter)
+    .route('/', nearbyRouter)
   app.route('/api', api)
 
   app.doc31('/api/openapi.json', {

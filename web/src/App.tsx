@@ -11,6 +11,10 @@ import { LiveEvents } from './live/LiveEvents.tsx'
 import { LiveToolbar } from './live/LiveToolbar.tsx'
 import { PanelHost } from './panels/PanelHost.tsx'
 import { SearchBox } from './search/SearchBox.tsx'
+import { UrlStateSync } from './state/url-sync.ts'
+import { MapToolbar } from './tools/MapToolbar.tsx'
+import { MeasureTool } from './tools/measure/MeasureTool.tsx'
+import { NearbyTool } from './tools/nearby/NearbyTool.tsx'
 
 function Brand() {
   const t = useT()
@@ -32,6 +36,9 @@ export function App() {
           <MapLayers />
           <PanelHost />
           <IncidentWorkspace />
+          <UrlStateSync />
+          <MeasureTool />
+          <NearbyTool />
         </WhenMapReady>
         <div className="corner corner--top-left">
           <Brand />
@@ -44,6 +51,7 @@ export function App() {
           <LocaleSwitch />
           <AuthCorner />
           <LiveToolbar />
+          <MapToolbar />
           <WhenMapReady>
             <IncidentList />
           </WhenMapReady>

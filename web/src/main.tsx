@@ -6,6 +6,7 @@ import './styles/app.css'
 import { authKeys } from './api/auth.ts'
 import { isApiProblem } from './api/http.ts'
 import { App } from './App.tsx'
+import { applyUrlToStores } from './state/url-sync.ts'
 
 const queryClient: QueryClient = new QueryClient({
   // A 401 anywhere means the session ended (expired, signed out elsewhere): ask who we are
@@ -26,6 +27,8 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 })
+
+applyUrlToStores()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root missing from index.html')

@@ -8,8 +8,11 @@ import { pointSql, type LngLat } from '../../lib/registry/location.ts'
 import { recordMetaSql, withRecordMeta, type RecordMetaRow } from '../../lib/registry/record-sql.ts'
 import { inRegion, inScope } from '../../lib/registry/scope.ts'
 import { textSearch } from '../../lib/registry/text-search.ts'
-import type { HazardGrade } from '../../domain/gb18218-tables.ts'
-import type { HazardSourceDetail } from './hazard-sources.schemas.ts'
+import {
+  UNGRADED,
+  type GradeFilterValue,
+  type HazardSourceDetail,
+} from './hazard-sources.schemas.ts'
 
 /** The record as stored (no related lists): what the audit log keeps as before/after. */
 export type HazardSourceRow = RecordMetaRow &
@@ -78,7 +81,7 @@ export interface HazardSourceListFilter {
   bbox?: Bbox | undefined
   region?: string | undefined
   q?: string | undefined
-  grade?: HazardGrade[] | undefined
+  grade?: GradeFilterValue[] | undefined
   isMajor?: boolean | undefined
   enterpriseId?: string | undefined
   includeRetired: boolean
@@ -94,12 +97,18 @@ export function listHazardSources(
   if (!f.includeRetired) where.push(sql`t.retired_at is null`)
   if (f.region) where.push(inRegion(f.region, sql`t.region_code`))
   if (f.grade?.length) {
-    where.push(
-      sql`t.grade in (${sql.join(
-        f.grade.map((g) => sql`${g}`),
-        sql`, `,
-      )})`,
-    )
+    const graded = f.grade.filter((g) => g !== UNGRADED)
+    const anyOf: SQL[] = []
+    if (graded.length) {
+      anyOf.push(
+        sql`t.grade in (${sql.join(
+          graded.map((g) => sql`${g}`),
+          sql`, `,
+        )})`,
+      )
+    }
+    if (graded.length < f.grade.length) anyOf.push(sql`t.grade is null`)
+    where.push(sql`(${sql.join(anyOf, sql` or `)})`)
   }
   if (f.isMajor !== undefined) where.push(sql`t.is_major = ${f.isMajor}`)
   if (f.enterpriseId) where.push(sql`t.enterprise_id = ${f.enterpriseId}`)

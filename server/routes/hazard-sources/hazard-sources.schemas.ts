@@ -5,7 +5,6 @@ import {
   hazardCategorySchema,
   hazardGrades,
   hazardGradeSchema,
-  type HazardGrade,
 } from '../../domain/gb18218-tables.ts'
 import { baseListQuery } from '../../lib/registry/list-params.ts'
 import { lngLatSchema } from '../../lib/registry/location.ts'
@@ -116,25 +115,30 @@ export const hazardSourceDetail = z
   })
   .openapi('HazardSource')
 
-/** `grade=一级,二级`: one grade or several, comma-separated. */
+/** The grade filter's word for units below S = 1 (no GB 18218 grade). */
+export const UNGRADED = '未定级'
+export const gradeFilterValues = [...hazardGrades, UNGRADED] as const
+export type GradeFilterValue = (typeof gradeFilterValues)[number]
+
+/** `grade=一级,二级`: one grade or several, comma-separated; 未定级 selects ungraded units. */
 const gradeList = z
   .string()
-  .transform((raw, ctx): HazardGrade[] => {
+  .transform((raw, ctx): GradeFilterValue[] => {
     const parts = raw
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean)
-    const bad = parts.filter((p) => !(hazardGrades as readonly string[]).includes(p))
+    const bad = parts.filter((p) => !(gradeFilterValues as readonly string[]).includes(p))
     if (parts.length === 0 || bad.length > 0) {
       ctx.addIssue({
         code: 'custom',
-        message: `grade must be one or more of ${hazardGrades.join(', ')}, comma-separated`,
+        message: `grade must be one or more of ${gradeFilterValues.join(', ')}, comma-separated`,
       })
       return z.NEVER
     }
-    return parts as HazardGrade[]
+    return parts as GradeFilterValue[]
   })
-  .openapi({ example: '一级,二级', description: '一级..四级, comma-separated' })
+  .openapi({ example: '一级,二级', description: '一级..四级 or 未定级, comma-separated' })
 
 export const hazardSourceListQuery = baseListQuery.extend({
   grade: gradeList.optional(),

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { FeatureCollection, Point } from 'geojson'
 import { useSignedIn } from './auth.ts'
-import { getJson } from './http.ts'
+import { getJson, type QueryParams } from './http.ts'
 
 /** minLng, minLat, maxLng, maxLat */
 export type Bbox = readonly [number, number, number, number]
@@ -23,6 +23,9 @@ export function roundBbox(bbox: Bbox, zoom: number): Bbox {
   ]
 }
 
+/** A layer's list filters as query parameters (built by filters/list-params.ts). */
+export type ListFilterParams = Readonly<QueryParams>
+
 /** A registry list as the API returns it: points with the record id as the feature id. */
 export type RegistryCollection<P> = FeatureCollection<Point, P>
 
@@ -40,18 +43,20 @@ export function registryApi<Properties, Detail>(path: string) {
   const keys = {
     all: [path] as const,
     lists: () => [...keys.all, 'list'] as const,
-    inBbox: (bbox: Bbox) => [...keys.lists(), { bbox }] as const,
+    /** Filters (filters/list-params.ts) are part of the key: each filter set caches apart. */
+    inBbox: (bbox: Bbox, params: ListFilterParams = {}) =>
+      [...keys.lists(), { bbox, ...params }] as const,
     details: () => [...keys.all, 'detail'] as const,
     detail: (id: string) => [...keys.details(), id] as const,
   }
 
-  const inBboxQuery = (bbox: Bbox) =>
+  const inBboxQuery = (bbox: Bbox, params: ListFilterParams = {}) =>
     queryOptions({
-      queryKey: keys.inBbox(bbox),
+      queryKey: keys.inBbox(bbox, params),
       queryFn: ({ signal }) =>
         getJson<RegistryCollection<Properties>>(`/api/${path}`, {
           signal,
-          query: { bbox: bbox.join(',') },
+          query: { ...params, bbox: bbox.join(',') },
         }),
       staleTime: 60 * 1000,
     })
@@ -65,10 +70,13 @@ export function registryApi<Properties, Detail>(path: string) {
     })
 
   /** The features in a (rounded) viewport; the previous viewport's stay drawn while loading. */
-  function useInBbox(bbox: Bbox | undefined, options: { enabled?: boolean } = {}) {
+  function useInBbox(
+    bbox: Bbox | undefined,
+    options: { enabled?: boolean; params?: ListFilterParams } = {},
+  ) {
     const signedIn = useSignedIn()
     return useQuery({
-      ...inBboxQuery(bbox ?? [0, 0, 0, 0]),
+      ...inBboxQuery(bbox ?? [0, 0, 0, 0], options.params),
       enabled: signedIn && bbox !== undefined && (options.enabled ?? true),
       placeholderData: keepPreviousData,
     })

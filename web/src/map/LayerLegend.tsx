@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import { useSignedIn } from '../api/auth.ts'
+import { LayerFilterSection, RegionFilterChip } from '../filters/LayerFilterSection.tsx'
+import { isFilterableLayer } from '../state/filters.ts'
 import { useNumberFormat, useT } from '../i18n/use-t.ts'
 import { useLayers } from '../state/layers.ts'
 import type { LayerSwatch } from './layers/layer-types.ts'
@@ -111,6 +113,7 @@ export function LayerLegend() {
           {collapsed ? '▸' : '▾'}
         </span>
       </button>
+      {!collapsed && signedIn && <RegionFilterChip />}
       {!collapsed && (
         <ul className="legend__list" id={listId}>
           {layerRegistry
@@ -149,6 +152,7 @@ export function LayerLegend() {
                   >
                     {shown && inZoom ? formatCount(count) : '–'}
                   </span>
+                  {isFilterableLayer(layer.id) && <LayerFilterSection layer={layer.id} />}
                 </li>
               )
             })}

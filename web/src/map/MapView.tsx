@@ -12,6 +12,7 @@ import { useLocale } from '../i18n/locale.ts'
 import { useT, type Translate } from '../i18n/use-t.ts'
 import { firstSymbolLayerId, loadBaseStyle, styleTextFont } from './base-style.ts'
 import { MapContext, type MapContextValue } from './map-context.ts'
+import { initialMapView } from '../state/url-sync.ts'
 
 declare global {
   interface Window {
@@ -23,7 +24,7 @@ declare global {
   }
 }
 
-/** 陕西省, the demo jurisdiction. A `#zoom/lat/lng` URL hash takes precedence. */
+/** 陕西省, the demo jurisdiction. A `#zoom/lat/lng` URL hash takes precedence (url-state.ts). */
 export const initialView = { center: [108.9, 35.9] as [number, number], zoom: 5.8 }
 
 const CJK_FONTS = '"Noto Sans CJK SC", "Microsoft YaHei", system-ui, sans-serif'
@@ -68,11 +69,9 @@ export function MapView({ children }: { children?: ReactNode }) {
       const created = new MapLibreMap({
         container,
         style,
-        center: initialView.center,
-        zoom: initialView.zoom,
+        ...initialMapView(initialView),
         minZoom: 2,
         maxZoom: 16,
-        hash: true,
         attributionControl: { compact: true },
         // The project ships every CJK glyph range, so the map draws the same on every screen
         // (a wall PC without CJK fonts included); local fonts only when the basemap is missing.

@@ -1,3 +1,4 @@
+import { isMapToolActive } from '../tools/active-tool.ts'
 import { useEffect } from 'react'
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl'
 import { usePanels } from '../state/panels.ts'
@@ -81,13 +82,17 @@ export function useMapInteractions(map: MapLibreMap, layers: readonly MapLayerDe
 
     const onMove = (event: { point: PointLike }) => {
       cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => setHover(pickFeature(map, event.point, layers)?.feature))
+      frame = requestAnimationFrame(() =>
+        setHover(isMapToolActive() ? undefined : pickFeature(map, event.point, layers)?.feature),
+      )
     }
     const onLeave = () => {
       cancelAnimationFrame(frame)
       setHover(undefined)
     }
     const onClick = (event: { point: PointLike; lngLat: { lng: number; lat: number } }) => {
+      // A map tool (measure, nearby) owns the click: it places a point, opens nothing.
+      if (isMapToolActive()) return
       const picked = pickFeature(map, event.point, layers)
       if (picked?.feature.properties.cluster) {
         zoomIntoCluster(map, picked.feature)

@@ -1,6 +1,7 @@
 import type { RegionRef } from '../../../server/routes/regions/regions.schemas.ts'
 import { useRegion } from '../api/regions.ts'
 import { isApiProblem } from '../api/http.ts'
+import { FilterToRegionButton } from '../filters/FilterToRegionButton.tsx'
 import { useNumberFormat, useT } from '../i18n/use-t.ts'
 import { usePanels, type PanelState } from '../state/panels.ts'
 import { AttachedPanel } from './AttachedPanel.tsx'
@@ -70,6 +71,7 @@ export function RegionPanel({ panel }: { panel: RegionPanelState }) {
             )}
           </dd>
         </dl>
+        <FilterToRegionButton code={region.code} name={region.name} />
         <h3 className="panel-subhead">
           {t('region.children')}
           <span className="panel-subhead__meta" data-field="children-count">

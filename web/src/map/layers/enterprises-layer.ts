@@ -1,6 +1,7 @@
 import type { LayerSpecification } from 'maplibre-gl'
 import type { EnterpriseFeatureProperties } from '../../../../server/routes/enterprises/enterprises.schemas.ts'
 import { useSignedIn } from '../../api/auth.ts'
+import { useLayerListParams } from '../../filters/list-params.ts'
 import { useEnterprisesInBbox } from '../../api/enterprises.ts'
 import { useMapZoom } from '../map-context.ts'
 import type { LayerBindingContext, MapLayerDefinition } from './layer-types.ts'
@@ -69,7 +70,10 @@ function useEnterprisesBinding(context: LayerBindingContext) {
   const signedIn = useSignedIn()
   const zoom = useMapZoom(map)
   const bbox = useViewportBbox(map)
-  const { data } = useEnterprisesInBbox(bbox, { enabled: visible && zoom >= MINZOOM - 0.5 })
+  const { data } = useEnterprisesInBbox(bbox, {
+    params: useLayerListParams('enterprises'),
+    enabled: visible && zoom >= MINZOOM - 0.5,
+  })
   usePointSource(spec, context, signedIn ? data : undefined, visible && signedIn)
 }
 

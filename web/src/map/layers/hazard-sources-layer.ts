@@ -2,6 +2,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl'
 import type { HazardGrade } from '../../../../server/domain/gb18218-tables.ts'
 import { hazardGradeStyle } from '../../../../server/domain/risk-level.ts'
 import { useSignedIn } from '../../api/auth.ts'
+import { useLayerListParams } from '../../filters/list-params.ts'
 import { useHazardSourcesInBbox } from '../../api/hazard-sources.ts'
 import { useMapZoom } from '../map-context.ts'
 import type { LayerBindingContext, MapLayerDefinition } from './layer-types.ts'
@@ -160,7 +161,10 @@ function useHazardSourcesBinding(context: LayerBindingContext) {
   const signedIn = useSignedIn()
   const zoom = useMapZoom(map)
   const bbox = useViewportBbox(map)
-  const { data } = useHazardSourcesInBbox(bbox, { enabled: visible && zoom >= layer.minzoom })
+  const { data } = useHazardSourcesInBbox(bbox, {
+    params: useLayerListParams('hazard-sources'),
+    enabled: visible && zoom >= layer.minzoom,
+  })
   usePointSource(spec, context, signedIn ? data : undefined, visible && signedIn)
 }
 

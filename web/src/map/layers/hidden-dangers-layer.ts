@@ -1,5 +1,6 @@
 import type { LayerSpecification } from 'maplibre-gl'
 import { useSignedIn } from '../../api/auth.ts'
+import { useLayerListParams } from '../../filters/list-params.ts'
 import { useHiddenDangersInBbox } from '../../api/hidden-dangers.ts'
 import { useMapZoom } from '../map-context.ts'
 import type { LayerBindingContext, MapLayerDefinition } from './layer-types.ts'
@@ -74,6 +75,7 @@ function useHiddenDangersBinding(context: LayerBindingContext) {
   const zoom = useMapZoom(map)
   const bbox = useViewportBbox(map)
   const { data } = useHiddenDangersInBbox(bbox, {
+    params: useLayerListParams('hidden-dangers'),
     enabled: visible && zoom >= hiddenDangersLayer.minzoom - 0.5,
   })
   usePointSource(spec, context, signedIn ? data : undefined, visible && signedIn)

@@ -1,6 +1,7 @@
 import type { LayerSpecification } from 'maplibre-gl'
 import type { ResourceFeatureProperties } from '../../../../server/routes/resources/resources.schemas.ts'
 import { useSignedIn } from '../../api/auth.ts'
+import { useLayerListParams } from '../../filters/list-params.ts'
 import { useResourcesInBbox } from '../../api/resources.ts'
 import { useMapZoom } from '../map-context.ts'
 import type { LayerBindingContext, MapLayerDefinition } from './layer-types.ts'
@@ -115,6 +116,7 @@ function useResourcesBinding(context: LayerBindingContext) {
   const zoom = useMapZoom(map)
   const bbox = useViewportBbox(map)
   const { data } = useResourcesInBbox(bbox, {
+    params: useLayerListParams('resources'),
     enabled: visible && zoom >= resourcesLayer.minzoom - 0.5,
   })
   usePointSource(spec, context, signedIn ? data : undefined, visible && signedIn)

@@ -1,0 +1,62 @@
+import type { MessageKey } from '../i18n/messages.ts'
+import type {
+  DangerSeverity,
+  DangerStatus,
+  FilterableLayerId,
+  Industry,
+  ResourceKind,
+  ResourceStatus,
+} from '../state/filters.ts'
+import type { GradeFilterValue } from '../../../server/routes/hazard-sources/hazard-sources.schemas.ts'
+
+/*
+ * The choices the filter UI offers. The values are typed by the server's enums and checked
+ * to cover each enum completely (`all`), without importing the drizzle schema into the page.
+ */
+
+/** Compiles only when `values` lists every member of T. */
+const all =
+  <T extends string>() =>
+  <const V extends readonly T[]>(values: V & ([T] extends [V[number]] ? unknown : never)) =>
+    values
+
+export const gradeOptions = all<GradeFilterValue>()(['一级', '二级', '三级', '四级', '未定级'])
+export const resourceKindOptions = all<ResourceKind>()([
+  'team',
+  'warehouse',
+  'equipment',
+  'expert',
+  'shelter',
+  'medical',
+])
+export const resourceStatusOptions = all<ResourceStatus>()([
+  'available',
+  'dispatched',
+  'out_of_service',
+])
+export const severityOptions = all<DangerSeverity>()(['major', 'general'])
+export const dangerStatusOptions = all<DangerStatus>()(['open', 'rectifying', 'verified', 'closed'])
+export const industryOptions = all<Industry>()([
+  '煤矿',
+  '非煤矿山',
+  '危险化学品',
+  '烟花爆竹',
+  '冶金工贸',
+  '其他',
+])
+
+/** Which message labels a value; null: the value is its own (Chinese) label. */
+export const optionLabel = {
+  grade: (v: GradeFilterValue): MessageKey | null => (v === '未定级' ? 'filters.ungraded' : null),
+  resourceKind: (v: ResourceKind): MessageKey => `resource.kind.${v}`,
+  resourceStatus: (v: ResourceStatus): MessageKey => `resource.status.${v}`,
+  severity: (v: DangerSeverity): MessageKey => `danger.severity.${v}`,
+  dangerStatus: (v: DangerStatus): MessageKey => `danger.status.${v}`,
+}
+
+export const layerLabelKey: Record<FilterableLayerId, MessageKey> = {
+  'hazard-sources': 'layers.hazardSources',
+  'hidden-dangers': 'layers.hiddenDangers',
+  resources: 'layers.resources',
+  enterprises: 'layers.enterprises',
+}
