@@ -2,6 +2,7 @@ import { AuthCorner } from './auth/AuthCorner.tsx'
 import { LocaleSwitch } from './i18n/LocaleSwitch.tsx'
 import { useT } from './i18n/use-t.ts'
 import { LayerLegend } from './map/LayerLegend.tsx'
+import { MapContextMenu } from './map/context-menu/MapContextMenu.tsx'
 import { MapLayers } from './map/MapLayers.tsx'
 import { MapView } from './map/MapView.tsx'
 import { WhenMapReady } from './map/map-context.ts'
@@ -14,6 +15,7 @@ import { SearchBox } from './search/SearchBox.tsx'
 import { UrlStateSync } from './state/url-sync.ts'
 import { MapToolbar } from './tools/MapToolbar.tsx'
 import { MeasureTool } from './tools/measure/MeasureTool.tsx'
+import { NearbyCard } from './tools/nearby/NearbyCard.tsx'
 import { NearbyTool } from './tools/nearby/NearbyTool.tsx'
 
 function Brand() {
@@ -39,6 +41,7 @@ export function App() {
           <UrlStateSync />
           <MeasureTool />
           <NearbyTool />
+          <MapContextMenu />
         </WhenMapReady>
         <div className="corner corner--top-left">
           <Brand />
@@ -53,6 +56,7 @@ export function App() {
           <LiveToolbar />
           <MapToolbar />
           <WhenMapReady>
+            <NearbyCard />
             <IncidentList />
           </WhenMapReady>
         </div>

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { Marker, type MapMouseEvent } from 'maplibre-gl'
-import { useMe } from '../api/auth.ts'
 import { useT } from '../i18n/use-t.ts'
 import { useMapContext } from '../map/map-context.ts'
 import { usePanels } from '../state/panels.ts'
@@ -8,18 +7,17 @@ import { PlaceSearch } from './ReportForm.tsx'
 import { useReport } from './report-store.ts'
 
 /**
- * Where a report is placed on the map: in 接报 mode the next click, at any time the context
- * menu's 在此接报; the draft point is a draggable marker while the form is open.
+ * Where a report is placed on the map: in 接报 mode the next click (or a typed place); the
+ * map's context menu offers 在此接报 at any time (map/context-menu). The draft point is a
+ * draggable marker while the form is open.
  */
 export function ReportPicker() {
   const t = useT()
   const { map } = useMapContext()
-  const canWrite = useMe().data?.canWrite ?? false
   const picking = useReport((s) => s.picking)
   const draft = useReport((s) => s.draft)
   const startAt = useReport((s) => s.startAt)
   const moveTo = useReport((s) => s.moveTo)
-  const [menu, setMenu] = useState<{ x: number; y: number; lngLat: [number, number] } | null>(null)
 
   useEffect(() => {
     if (!picking) return
@@ -41,23 +39,6 @@ export function ReportPicker() {
     }
   }, [map, picking, startAt])
 
-  useEffect(() => {
-    if (!canWrite) return
-    const onContext = (event: MapMouseEvent) => {
-      event.preventDefault()
-      setMenu({ x: event.point.x, y: event.point.y, lngLat: [event.lngLat.lng, event.lngLat.lat] })
-    }
-    const close = () => setMenu(null)
-    map.on('contextmenu', onContext)
-    map.on('movestart', close)
-    map.on('click', close)
-    return () => {
-      map.off('contextmenu', onContext)
-      map.off('movestart', close)
-      map.off('click', close)
-    }
-  }, [map, canWrite])
-
   const location = draft?.location
   useEffect(() => {
     if (!location) return
@@ -76,34 +57,16 @@ export function ReportPicker() {
     return () => void marker.remove()
   }, [map, location, moveTo])
 
-  if (!menu) {
-    // In 接报 mode the place can also be typed: an address, a region or an enterprise.
-    return picking && !draft ? (
-      <div className="report-place card" data-testid="report-place">
-        <p>{t('incidents.reportPicking')}</p>
-        <PlaceSearch
-          onPick={(point, name) => {
-            startAt(point, name)
-            map.flyTo({ center: point, zoom: Math.max(map.getZoom(), 12) })
-          }}
-        />
-      </div>
-    ) : null
-  }
-  return (
-    <div className="map-context-menu card" style={{ left: menu.x, top: menu.y }} role="menu">
-      <button
-        type="button"
-        role="menuitem"
-        className="link-button"
-        data-action="report-here"
-        onClick={() => {
-          startAt(menu.lngLat)
-          setMenu(null)
+  // In 接报 mode the place can also be typed: an address, a region or an enterprise.
+  return picking && !draft ? (
+    <div className="report-place card" data-testid="report-place">
+      <p>{t('incidents.reportPicking')}</p>
+      <PlaceSearch
+        onPick={(point, name) => {
+          startAt(point, name)
+          map.flyTo({ center: point, zoom: Math.max(map.getZoom(), 12) })
         }}
-      >
-        {t('incidents.reportHere')}
-      </button>
+      />
     </div>
-  )
+  ) : null
 }

@@ -3,13 +3,11 @@ import type { MapMouseEvent } from 'maplibre-gl'
 import { useSignedIn } from '../../api/auth.ts'
 import { useMapContext } from '../../map/map-context.ts'
 import { ensureNearbyLayers, nearbyFeatures, setNearbyData } from './nearby-layers.ts'
-import { NearbyMenu } from './NearbyMenu.tsx'
-import { NearbyPanel } from './NearbyPanel.tsx'
 import { useNearbyTool } from './nearby-store.ts'
 
 /**
- * "What is within N km of here": right-click the map (or press 周边查询 and tap it) → the
- * circle on the map and the hazard sources and resources inside, nearest first.
+ * "What is within N km of here": the map's context menu (map/context-menu), or 周边查询 and
+ * a tap → the circle on the map and the hazard sources and resources inside, nearest first.
  */
 export function NearbyTool() {
   const { map } = useMapContext()
@@ -21,36 +19,16 @@ export function NearbyTool() {
   useEffect(() => {
     if (!signedIn) return
     const store = useNearbyTool.getState
-    const onContextMenu = (e: MapMouseEvent) => {
-      e.preventDefault()
-      e.originalEvent.preventDefault()
-      store().openMenu({
-        x: e.originalEvent.clientX,
-        y: e.originalEvent.clientY,
-        at: [e.lngLat.lng, e.lngLat.lat],
-      })
-    }
     const onClick = (e: MapMouseEvent) => {
       if (store().picking) store().query([e.lngLat.lng, e.lngLat.lat])
-      else if (store().menu) store().closeMenu()
-    }
-    const onMoveStart = () => {
-      if (store().menu) store().closeMenu()
     }
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return
-      const s = store()
-      if (s.menu) s.closeMenu()
-      else if (s.picking) s.close()
+      if (e.key === 'Escape' && store().picking) store().close()
     }
-    map.on('contextmenu', onContextMenu)
     map.on('click', onClick)
-    map.on('movestart', onMoveStart)
     window.addEventListener('keydown', onKey)
     return () => {
-      map.off('contextmenu', onContextMenu)
       map.off('click', onClick)
-      map.off('movestart', onMoveStart)
       window.removeEventListener('keydown', onKey)
     }
   }, [map, signedIn])
@@ -67,10 +45,6 @@ export function NearbyTool() {
   }, [map, center, radiusKm, signedIn])
 
   if (!signedIn) return null
-  return (
-    <>
-      <NearbyMenu />
-      {(center || picking) && <NearbyPanel />}
-    </>
-  )
+  // The results card sits in the right-hand corner stack (NearbyCard), not over it.
+  return null
 }

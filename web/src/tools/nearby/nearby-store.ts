@@ -11,13 +11,9 @@ interface NearbyStore {
   radiusKm: number
   /** Waiting for a click (or tap) on the map to choose the centre. */
   picking: boolean
-  /** The context menu of a right-click: where, on screen and on the map. */
-  menu: { x: number; y: number; at: LngLat } | null
   query: (center: LngLat) => void
   setRadius: (km: number) => void
   startPicking: () => void
-  openMenu: (menu: NearbyStore['menu']) => void
-  closeMenu: () => void
   close: () => void
 }
 
@@ -30,20 +26,17 @@ export const useNearbyTool = create<NearbyStore>()((set) => ({
   center: null,
   radiusKm: DEFAULT_NEARBY_RADIUS_KM,
   picking: false,
-  menu: null,
   query: (center) => {
     releaseTool()
-    set({ center, picking: false, menu: null })
+    set({ center, picking: false })
   },
   setRadius: (radiusKm) => set({ radiusKm }),
   startPicking: () => {
     useActiveTool.getState().setTool('nearby-pick')
-    set({ picking: true, menu: null })
+    set({ picking: true })
   },
-  openMenu: (menu) => set({ menu }),
-  closeMenu: () => set({ menu: null }),
   close: () => {
     releaseTool()
-    set({ center: null, picking: false, menu: null })
+    set({ center: null, picking: false })
   },
 }))
