@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useMe } from '../api/auth.ts'
 import { incidentQuery } from '../incidents/incidents-api.ts'
 import { isApiProblem } from '../api/http.ts'
+import { fieldErrorMessage, problemMessage } from '../i18n/field-error.ts'
 import { useDateFormat, useT } from '../i18n/use-t.ts'
 import { useMapContext } from '../map/map-context.ts'
 import { usePanels } from '../state/panels.ts'
@@ -65,11 +66,7 @@ function Roster() {
           {t('duty.takeShift')}
         </button>
       )}
-      {addShift.error && (
-        <p className="field-error">
-          {isApiProblem(addShift.error) ? (addShift.error.detail ?? addShift.error.title) : ''}
-        </p>
-      )}
+      {addShift.error && <p className="field-error">{problemMessage(t, addShift.error)}</p>}
     </section>
   )
 }
@@ -86,7 +83,8 @@ function DutyLog() {
     event.preventDefault()
     add.mutate({ kind, text: text.trim() }, { onSuccess: () => setText('') })
   }
-  const error = isApiProblem(add.error) ? add.error.errors[0]?.message : undefined
+  const first = isApiProblem(add.error) ? add.error.errors[0] : undefined
+  const error = first ? fieldErrorMessage(t, first) : undefined
   return (
     <section data-field="duty-log">
       <h3 className="panel-subhead">{t('duty.log')}</h3>
