@@ -4,7 +4,7 @@ import { signInMany, type ApiClient } from '../../test/client.ts'
 import { places } from '../../test/fixtures.ts'
 import { openTestContext, type TestContext } from '../../test/test-database.ts'
 import type { IncidentDetail } from '../incidents/incidents.schemas.ts'
-import type { InboxItem, LogEntry, Shift } from './duty.schemas.ts'
+import type { InboxItem, LogEntry, Member, Shift } from './duty.schemas.ts'
 
 interface Problem {
   errors?: { field: string; message: string }[]
@@ -86,6 +86,30 @@ describe('duty roster', () => {
     })
     expect(backwards.status).toBe(400)
     expect(backwards.body.errors?.[0]?.field).toBe('endsAt')
+  })
+})
+
+describe('duty members', () => {
+  it('lists the members of your own agency only, for putting them on the roster', async () => {
+    const national = (await signInMany(t, 'national'))[0]
+    const names = async (as: ApiClient) =>
+      (await as.get<{ members: Member[] }>('/api/duty/members')).body.members.map((m) => m.username)
+    expect(await names(yanta)).toEqual(['yanta'])
+    expect(await names(xian)).toEqual(['xian']) // the city, not its counties' officers
+    expect(await names(national)).toEqual(expect.arrayContaining(['admin', 'national']))
+    expect(await names(national)).not.toContain('yanta')
+    const [first] = (await national.get<{ members: Member[] }>('/api/duty/members')).body.members
+    expect(Object.keys(first!).sort()).toEqual(['displayName', 'id', 'role', 'username'])
+    // A member listed here is accepted by the shift API.
+    const yantaId = (await yanta.get<{ members: Member[] }>('/api/duty/members')).body.members[0]!
+    const res = await yanta.post('/api/duty/shifts', {
+      userId: yantaId.id,
+      startsAt: at(48 * HOUR),
+      endsAt: at(56 * HOUR),
+    })
+    expect(res.status).toBe(201)
+    const anonymous = await t.app.request('/api/duty/members')
+    expect(anonymous.status).toBe(401)
   })
 })
 
