@@ -191,8 +191,12 @@ test.describe('live incidents', () => {
     await expect(
       duty.locator('[data-field="duty-log"] li[data-kind="call"]').first(),
     ).toContainText('市局来电报告雁塔区泄漏')
+    // (the demo roster already has B's agency on duty today; taking a shift adds one)
+    const onDuty = duty.locator('[data-field="roster"] li[data-on-duty="true"]')
+    await expect(onDuty.first()).toBeVisible()
+    const shiftsBefore = await onDuty.count()
     await duty.locator('[data-action="take-shift"]').click()
-    await expect(duty.locator('[data-field="roster"] li[data-on-duty="true"]')).toHaveCount(1)
+    await expect(onDuty).toHaveCount(shiftsBefore + 1)
     await b.page.screenshot({ path: `${SHOTS}/live-duty-panel.png` })
     await inboxItem.locator('[data-action="ack"]').click()
     await expect(inboxItem).toHaveCount(0)
