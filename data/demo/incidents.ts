@@ -180,7 +180,13 @@ export const demoIncidents: DemoIncident[] = [
     reporterContact: '0914-288 3456',
     statusSteps: { responding: 20, controlled: 180, closed: 3 * 24 * 60 },
     told: { county: 35, city: 100 },
-    dispatches: [{ category: '挖掘机', steps: { dispatched: 25, en_route: 28, on_scene: 75 } }],
+    // Closed: whatever was sent has come back.
+    dispatches: [
+      {
+        category: '挖掘机',
+        steps: { dispatched: 25, en_route: 28, on_scene: 75, withdrawn: 2 * 24 * 60 },
+      },
+    ],
     notes: [{ atMinute: 3 * 24 * 60, text: '善后完成，转入事故调查，现场处置结案。' }],
   },
   {
@@ -274,7 +280,8 @@ async function siteOf(db: Queryable, place: Place): Promise<Site> {
     | undefined
   if (!row)
     throw new Error(`demo incidents: no ${place.industry} enterprise in ${place.cityPrefix}`)
-  const [dLng, dLat] = place.offset ?? [0, 0]
+  // A little off the enterprise's (or unit's) own point, so a click there still opens it.
+  const [dLng, dLat] = place.offset ?? [0.0012, -0.0009]
   return {
     location: [Number(row.lng) + dLng, Number(row.lat) + dLat],
     enterpriseId: row.id,

@@ -122,6 +122,11 @@ describe('demo incidents in the seeded database', () => {
     expect(new Set(live.map((d) => d.status))).toEqual(
       new Set(['dispatched', 'en_route', 'on_scene', 'withdrawn']),
     )
+    const [closedLive] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from dispatches d join incidents i on i.id = d.incident_id
+          where i.status = 'closed' and d.status <> 'withdrawn'`,
+    )
+    expect(closedLive?.n).toBe(0) // a closed incident has nothing left on scene
     const [steps] = await rows<{ n: number }>(
       sql`select count(*)::int as n from incident_events where kind = 'dispatch_status'`,
     )
