@@ -259,21 +259,25 @@ interface Site {
   siteName: string
 }
 
-async function siteOf(db: Queryable, place: Place): Promise<Site> {
+/** `used`: enterprises that already have a demo incident; each gets at most one. */
+async function siteOf(db: Queryable, place: Place, used: string[]): Promise<Site> {
   if ('point' in place) {
     return { location: place.point, enterpriseId: null, hazardSourceId: null, siteName: '' }
   }
+  const others = sql`not (e.id = any(${`{${used.join(',')}}`}::uuid[]))`
   const r = place.substance
     ? await db.execute(sql`select e.id, e.name, h.id as "hazardSourceId",
           ST_X(h.location) as lng, ST_Y(h.location) as lat
         from hazard_sources h join enterprises e on e.id = h.enterprise_id
         where e.industry = ${place.industry} and e.region_code like '61%'
           and h.substances::text like ${`%"${place.substance}"%`} and h.retired_at is null
+          and ${others}
         order by e.region_code like ${`${place.cityPrefix}%`} desc, e.id, h.id limit 1`)
     : await db.execute(sql`select e.id, e.name, null as "hazardSourceId",
           ST_X(e.location) as lng, ST_Y(e.location) as lat
         from enterprises e
         where e.industry = ${place.industry} and e.region_code like '61%' and e.retired_at is null
+          and ${others}
         order by e.region_code like ${`${place.cityPrefix}%`} desc, e.id limit 1`)
   const row = r.rows[0] as
     | { id: string; name: string; hazardSourceId: string | null; lng: number; lat: number }
@@ -367,10 +371,16 @@ async function dispatchResources(
   return timeline
 }
 
-async function writeIncident(tx: Queryable, spec: DemoIncident, now: Date): Promise<void> {
+async function writeIncident(
+  tx: Queryable,
+  spec: DemoIncident,
+  now: Date,
+  used: string[],
+): Promise<void> {
   const occurredAt = new Date(now.getTime() - spec.occurredMinutesAgo * MINUTE)
   const minute = (m: number) => new Date(occurredAt.getTime() + m * MINUTE)
-  const site = await siteOf(tx, spec.place)
+  const site = await siteOf(tx, spec.place, used)
+  if (site.enterpriseId) used.push(site.enterpriseId)
   const located = await locate(tx, site.location)
   if (!located) throw new Error(`demo incident ${spec.key} is outside every region`)
   const grade = accidentGrade(spec.figures)
@@ -498,7 +508,8 @@ export async function seedDemoIncidents(
   options: { now?: Date; log?: (line: string) => void } = {},
 ): Promise<DemoIncidentsResult> {
   const now = options.now ?? new Date()
-  for (const spec of demoIncidents) await writeIncident(tx, spec, now)
+  const used: string[] = []
+  for (const spec of demoIncidents) await writeIncident(tx, spec, now, used)
   const shifts = await writeRoster(tx, now)
   options.log?.(`demo incidents: ${demoIncidents.length}, duty shifts: ${shifts}`)
   return { incidents: demoIncidents.length, shifts }

@@ -50,6 +50,10 @@ describe('demo incidents in the seeded database', () => {
       left join regions r on r.code = x.region_code and r.level = 'county' and r.code like '61%'
       where r.code is null or not ST_Intersects(r.boundary, x.location)`)
     expect(outside?.n).toBe(0)
+    const [shared] = await rows<{ n: number }>(sql`select count(*)::int as n from (
+      select enterprise_id from incidents where enterprise_id is not null
+      group by 1 having count(*) > 1) x`)
+    expect(shared?.n).toBe(0) // one demo incident per enterprise
     const statuses = new Set(all.map((i) => i.status))
     expect(statuses).toEqual(new Set(['reported', 'responding', 'controlled', 'closed']))
   })
