@@ -36,7 +36,8 @@ export async function seedIfEmpty(database: Database, options: SeedOptions): Pro
     // Demo registry rows are written by the system: created_by/updated_by stay null.
     if (options.mode === 'demo') {
       await generateDemo(tx, { scale: options.scale, log })
-      await seedDemoIncidents(tx, { log })
+      // Relative to now, so the demo's reporting deadlines are live when it opens.
+      await seedDemoIncidents(tx, { now: new Date(), log })
     }
     const value = JSON.stringify({
       mode: options.mode,

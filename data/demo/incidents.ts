@@ -502,12 +502,15 @@ export interface DemoIncidentsResult {
   shifts: number
 }
 
-/** Writes the demo incidents and roster; needs the demo registry and accounts in place. */
+/**
+ * Writes the demo incidents and roster; needs the demo registry and accounts in place.
+ * `now` is the seed time, passed in: the generator itself never reads the clock.
+ */
 export async function seedDemoIncidents(
   tx: Queryable,
-  options: { now?: Date; log?: (line: string) => void } = {},
+  options: { now: Date; log?: (line: string) => void },
 ): Promise<DemoIncidentsResult> {
-  const now = options.now ?? new Date()
+  const { now } = options
   const used: string[] = []
   for (const spec of demoIncidents) await writeIncident(tx, spec, now, used)
   const shifts = await writeRoster(tx, now)

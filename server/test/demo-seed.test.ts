@@ -152,7 +152,7 @@ describe('demo data in the seeded database', () => {
         await tx.execute(sql`delete from enterprises`)
         await tx.execute(sql`delete from resources`)
         await generateDemo(tx, { seed: DEFAULT_SEED, scale: 1 })
-        await seedDemoIncidents(tx)
+        await seedDemoIncidents(tx, { now: new Date() })
         after = await checksums(tx)
         throw rollback
       })
