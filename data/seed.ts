@@ -3,6 +3,7 @@ import type { Database } from '../server/db/database.ts'
 import { importRegions } from './regions/import-regions.ts'
 import { seedDemoAccounts } from './accounts/demo-accounts.ts'
 import { generateDemo } from './demo/generate.ts'
+import { seedDemoIncidents } from './demo/incidents.ts'
 
 export interface SeedOptions {
   /** 'demo' loads regions and the demo registry; 'none' loads regions only. */
@@ -33,7 +34,11 @@ export async function seedIfEmpty(database: Database, options: SeedOptions): Pro
     log('demo accounts (username / password), printed once at first start:')
     for (const a of accounts) log(`  ${a.username.padEnd(9)} ${a.password.padEnd(16)} ${a.role}`)
     // Demo registry rows are written by the system: created_by/updated_by stay null.
-    if (options.mode === 'demo') await generateDemo(tx, { scale: options.scale, log })
+    if (options.mode === 'demo') {
+      await generateDemo(tx, { scale: options.scale, log })
+      // Relative to now, so the demo's reporting deadlines are live when it opens.
+      await seedDemoIncidents(tx, { now: new Date(), log })
+    }
     const value = JSON.stringify({
       mode: options.mode,
       scale: options.scale,

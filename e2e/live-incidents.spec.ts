@@ -191,8 +191,12 @@ test.describe('live incidents', () => {
     await expect(
       duty.locator('[data-field="duty-log"] li[data-kind="call"]').first(),
     ).toContainText('市局来电报告雁塔区泄漏')
+    // (the demo roster already has B's agency on duty today; taking a shift adds one)
+    const onDuty = duty.locator('[data-field="roster"] li[data-on-duty="true"]')
+    await expect(onDuty.first()).toBeVisible()
+    const shiftsBefore = await onDuty.count()
     await duty.locator('[data-action="take-shift"]').click()
-    await expect(duty.locator('[data-field="roster"] li[data-on-duty="true"]')).toHaveCount(1)
+    await expect(onDuty).toHaveCount(shiftsBefore + 1)
     await b.page.screenshot({ path: `${SHOTS}/live-duty-panel.png` })
     await inboxItem.locator('[data-action="ack"]').click()
     await expect(inboxItem).toHaveCount(0)
@@ -233,6 +237,27 @@ test.describe('live incidents', () => {
     await place.locator('input').fill('雁塔区')
     await place.locator('.place-search__results button').first().click()
     await expect(incidents.form().locator('input[name="address"]')).toHaveValue('雁塔区')
+  })
+
+  test('the province opens on the demo incidents, counted in the legend', async ({
+    page,
+    map,
+    session,
+    legend,
+  }) => {
+    // Given the 陕西 commander over the whole province
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await map.open('6.3/36.0/108.6')
+    await session.signIn('shaanxi')
+    // Then the seeded open incidents (接报, 处置中, 已控制) are listed, 重大 among them,
+    const entries = page.locator('[data-testid="incident-list"] [data-incident-id]')
+    await expect.poll(() => entries.count()).toBeGreaterThanOrEqual(7)
+    await expect(page.getByTestId('incident-list')).toContainText('重大')
+    // on the map and in the legend, and their dispatches drawn as lines
+    await legend.expectCountAbove('incidents', 6)
+    await legend.expectCountAbove('dispatch-lines', 0)
+    await map.idle()
+    await page.screenshot({ path: `${SHOTS}/demo-command.png` })
   })
 
   test('the alert sound toggle is remembered', async ({ page, map, session }) => {

@@ -34,6 +34,12 @@ async function hasDemoRows(db: Queryable): Promise<boolean> {
 }
 
 async function deleteDemoRows(db: Queryable): Promise<void> {
+  // Demo incidents (data/demo/incidents.ts) refer to demo enterprises and resources.
+  const demoIncidents = sql`(select id from incidents where created_by is null)`
+  await db.execute(sql`delete from dispatches where incident_id in ${demoIncidents}`)
+  await db.execute(sql`delete from reporting_obligations where incident_id in ${demoIncidents}`)
+  await db.execute(sql`delete from incident_events where incident_id in ${demoIncidents}`)
+  await db.execute(sql`delete from incidents where created_by is null`)
   const demoEnterprises = sql`(select id from enterprises where created_by is null)`
   const demoUnits = sql`(select id from hazard_sources
     where created_by is null or enterprise_id in ${demoEnterprises})`

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi'
+import { fieldErrorCodes } from './field-error-code.ts'
 import { fieldErrorsOf, problemResponse } from './problem.ts'
 import type { AppEnv } from './context.ts'
 
@@ -15,7 +16,9 @@ export function createRouter() {
           title: 'Bad Request',
           status: 400,
           detail: `Invalid ${result.target}.`,
-          errors: fieldErrorsOf(result.error),
+          // zod-validator passes the raw input as `data` (not in its types): it tells a
+          // missing field (code `required`) from a wrong one.
+          errors: fieldErrorsOf(result.error, undefined, (result as { data?: unknown }).data),
         })
       }
       return undefined
@@ -29,7 +32,24 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string().openapi({ description: 'Path of the field in the request' }),
+          code: z.enum(fieldErrorCodes).openapi({
+            description:
+              'Stable machine code for clients to translate: input shape (required, ' +
+              'too_small, too_big, invalid_format, invalid_value, …) or a domain rule ' +
+              '(not_in_jurisdiction, stale, …)',
+          }),
+          message: z.string().openapi({ description: 'English text for API users and logs' }),
+          params: z
+            .record(z.string(), z.union([z.string(), z.number()]))
+            .optional()
+            .openapi({ description: 'Values the message needs: min, max, format, values' }),
+        }),
+      )
+      .optional(),
   })
   .openapi('Problem')
 

@@ -1,12 +1,24 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
+import { fieldErrorCodes, type FieldErrorCode, type FieldErrorParams } from './field-error-code.ts'
 
-/** One field at fault, named by its path in the request (`bbox`, `substances.0.quantity`). */
+export type { FieldErrorCode, FieldErrorParams } from './field-error-code.ts'
+
+/**
+ * One field at fault, named by its path in the request (`bbox`, `substances.0.quantity`).
+ * `code` is what clients translate; a thrower that leaves it out gets its status's default
+ * (see `problemOf`), so every error on the wire has one.
+ */
 export interface FieldError {
   field: string
+  code?: FieldErrorCode
   message: string
+  params?: FieldErrorParams
 }
+
+/** A field error as the API sends it: always with a code. */
+export type SentFieldError = FieldError & { code: FieldErrorCode }
 
 /** RFC 9457 problem details, the body of every error this API returns. */
 export interface ProblemBody {
@@ -42,15 +54,84 @@ export function problemResponse(c: Context, problem: ProblemBody): Response {
   })
 }
 
-export function fieldErrorsOf(error: ZodError, prefix?: string): FieldError[] {
+type Issue = ZodError['issues'][number]
+
+/** The part of the request at `path`, to tell a missing field from a wrong one. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+/** The stable code (and its params) of one zod issue. */
+export function codeOfIssue(
+  issue: Issue,
+  input?: unknown,
+): { code: FieldErrorCode; params?: FieldErrorParams } {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const value = input === undefined ? undefined : valueAt(input, issue.path)
+      if (input !== undefined && (value === undefined || value === null))
+        return { code: 'required' }
+      return { code: 'invalid_type', params: { expected: String(issue.expected) } }
+    }
+    case 'too_small':
+      // An empty required text is "required", not "at least 1 character".
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return { code: 'required' }
+      return {
+        code: 'too_small',
+        params: { min: Number(issue.minimum), origin: String(issue.origin) },
+      }
+    case 'too_big':
+      return {
+        code: 'too_big',
+        params: { max: Number(issue.maximum), origin: String(issue.origin) },
+      }
+    case 'invalid_format':
+      return { code: 'invalid_format', params: { format: String(issue.format) } }
+    case 'invalid_value':
+      return { code: 'invalid_value', params: { values: issue.values.map(String).join(', ') } }
+    case 'unrecognized_keys':
+      return { code: 'unknown_field', params: { keys: issue.keys.join(', ') } }
+    case 'not_multiple_of':
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+      return { code: 'invalid_value' }
+    case 'custom': {
+      const named = (issue.params as { code?: unknown } | undefined)?.code
+      const known = fieldErrorCodes as readonly unknown[]
+      return { code: known.includes(named) ? (named as FieldErrorCode) : 'invalid' }
+    }
+    default:
+      return { code: 'invalid' }
+  }
+}
+
+/** Field errors of a zod failure; `input` (the raw request part) tells missing from wrong. */
+export function fieldErrorsOf(error: ZodError, prefix?: string, input?: unknown): SentFieldError[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.')
     return {
       field: [prefix, path].filter(Boolean).join('.') || (prefix ?? ''),
+      ...codeOfIssue(issue, input),
       message: issue.message,
     }
   })
 }
+
+/** The code of a field error thrown without one: what its status usually means. */
+const defaultCode = (status: number): FieldErrorCode =>
+  status === 409
+    ? 'stale'
+    : status === 413
+      ? 'required'
+      : status === 422
+        ? 'invalid_value'
+        : 'invalid'
 
 export function problemOf(error: HttpProblem): ProblemBody {
   return {
@@ -59,5 +140,13 @@ export function problemOf(error: HttpProblem): ProblemBody {
     status: error.status,
     ...(error.detail ? { detail: error.detail } : {}),
     ...error.extensions,
+    ...(Array.isArray(error.extensions.errors)
+      ? {
+          errors: (error.extensions.errors as FieldError[]).map((e) => ({
+            ...e,
+            code: e.code ?? defaultCode(error.status),
+          })),
+        }
+      : {}),
   }
 }

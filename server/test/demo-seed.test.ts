@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { shaanxiGeography } from '../../data/demo/anchors.ts'
 import { generateDemo, summarise } from '../../data/demo/generate.ts'
+import { seedDemoIncidents } from '../../data/demo/incidents.ts'
 import { DEFAULT_SEED, planDemo } from '../../data/demo/plan.ts'
 import type { Queryable } from '../db/database.ts'
 import { isValidUscc } from '../domain/uscc.ts'
@@ -137,11 +138,21 @@ describe('demo data in the seeded database', () => {
     let after: string[] = []
     await t.database.db
       .transaction(async (tx) => {
+        // The demo incidents refer to enterprises and resources: regenerated with them.
+        for (const table of [
+          'dispatches',
+          'reporting_obligations',
+          'incident_events',
+          'incidents',
+        ]) {
+          await tx.execute(sql`delete from ${sql.identifier(table)}`)
+        }
         await tx.execute(sql`delete from hidden_dangers`)
         await tx.execute(sql`delete from hazard_sources`)
         await tx.execute(sql`delete from enterprises`)
         await tx.execute(sql`delete from resources`)
         await generateDemo(tx, { seed: DEFAULT_SEED, scale: 1 })
+        await seedDemoIncidents(tx, { now: new Date() })
         after = await checksums(tx)
         throw rollback
       })

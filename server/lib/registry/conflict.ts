@@ -9,7 +9,18 @@ export function staleVersion(sent: number, current: { version: number }): HttpPr
     409,
     'Conflict',
     `Someone changed this record: you edited version ${sent}, it is now version ${current.version}.`,
-    { currentVersion: current.version, current },
+    {
+      currentVersion: current.version,
+      current,
+      errors: [
+        {
+          field: 'version',
+          code: 'stale',
+          message: `stale: the record is now version ${current.version}`,
+          params: { current: current.version },
+        },
+      ],
+    },
   )
 }
 

@@ -55,7 +55,7 @@ export async function featureCollection(db: Queryable, spec: FeatureListSpec): P
       413,
       'Content Too Large',
       `More than ${UNBOUNDED_LIST_LIMIT} features match; add a bbox or narrow the filters.`,
-      { errors: [{ field: 'bbox', message: 'required for a list this large' }] },
+      { errors: [{ field: 'bbox', code: 'required', message: 'required for a list this large' }] },
     )
   }
   return fc

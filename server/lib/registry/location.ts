@@ -50,7 +50,13 @@ export async function writableLocation(
       'Unprocessable Content',
       'The location is not inside any administrative region.',
       {
-        errors: [{ field, message: 'not inside any administrative region of China' }],
+        errors: [
+          {
+            field,
+            code: 'outside_regions',
+            message: 'not inside any administrative region of China',
+          },
+        ],
       },
     )
   }
@@ -60,7 +66,14 @@ export async function writableLocation(
       'Forbidden',
       `The location lies in ${located.regionName} (${located.regionCode}), outside your jurisdiction ${actor.regionName}.`,
       {
-        errors: [{ field, message: `outside your jurisdiction (${actor.regionName})` }],
+        errors: [
+          {
+            field,
+            code: 'not_in_jurisdiction',
+            message: `outside your jurisdiction (${actor.regionName})`,
+            params: { region: actor.regionName },
+          },
+        ],
       },
     )
   }

@@ -7,7 +7,7 @@ import { requireActor } from '../../lib/auth/middleware.ts'
 import { recordAudit } from '../../lib/audit.ts'
 import { publishEvent } from '../../lib/events/publish.ts'
 import { createRouter } from '../../lib/openapi.ts'
-import { HttpProblem } from '../../lib/problem.ts'
+import { HttpProblem, type FieldErrorCode } from '../../lib/problem.ts'
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../lib/registry/db-errors.ts'
 import { assertReadable, assertWritable } from '../../lib/registry/scope.ts'
 import { loadIncidentForWrite } from '../incidents/index.ts'
@@ -28,8 +28,10 @@ import {
 } from './dispatches.routes.ts'
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits
-const conflict = (field: string, message: string) =>
-  new HttpProblem(409, 'Conflict', `${field}: ${message}`, { errors: [{ field, message }] })
+const conflict = (field: string, message: string, code: FieldErrorCode) =>
+  new HttpProblem(409, 'Conflict', `${field}: ${message}`, {
+    errors: [{ field, code, message }],
+  })
 
 /** When each dispatch status was reached. */
 const stampColumn = {
@@ -87,7 +89,9 @@ dispatchesRouter
     try {
       created = await db.transaction(async (tx) => {
         const incident = await loadIncidentForWrite(tx, actor, id)
-        if (incident.status === 'closed') throw unprocessable('status', 'the incident is closed')
+        if (incident.status === 'closed') {
+          throw unprocessable('status', 'the incident is closed', 'closed')
+        }
         const at: [number, number] = [Number(incident.lng), Number(incident.lat)]
         const resources = await lockResources(tx, resourceIds)
         const ids: string[] = []
@@ -95,11 +99,15 @@ dispatchesRouter
           const field = `resourceIds.${i}`
           const r = resources.get(resourceId)
           if (!r || !isWithinJurisdiction(actor.scopePrefix, r.regionCode)) {
-            throw unprocessable(field, 'no resource with this id in your jurisdiction')
+            throw unprocessable(
+              field,
+              'no resource with this id in your jurisdiction',
+              'not_in_jurisdiction',
+            )
           }
-          if (r.retired) throw unprocessable(field, `${r.name} has been retired`)
+          if (r.retired) throw unprocessable(field, `${r.name} has been retired`, 'retired')
           if (r.status !== 'available') {
-            throw conflict(field, `${r.name} is not available (${r.status})`)
+            throw conflict(field, `${r.name} is not available (${r.status})`, 'not_available')
           }
           const eta = etaMinutes(greatCircleKm(at, [Number(r.lng), Number(r.lat)]), r.kind)
           const dispatchId = await insertDispatch(tx, actor, {
@@ -149,7 +157,7 @@ dispatchesRouter
       // Another request dispatched one of these resources between our check and our insert:
       // the partial unique index on live dispatches refused the second one.
       if (pgErrorCode(error) === UNIQUE_VIOLATION) {
-        throw conflict('resourceIds', 'a resource was dispatched by someone else just now')
+        throw conflict('resourceIds', 'a resource was dispatched by someone else just now', 'taken')
       }
       throw error
     }
@@ -167,7 +175,7 @@ dispatchesRouter
       assertWritable(actor, d.regionCode)
       const from = d.status as DispatchStatus
       if (!canMoveDispatch(from, status)) {
-        throw unprocessable('status', `cannot go from ${from} to ${status}`)
+        throw unprocessable('status', `cannot go from ${from} to ${status}`, 'bad_transition')
       }
       await tx.execute(sql`update dispatches set status = ${status},
         ${sql.identifier(stampColumn[status as keyof typeof stampColumn])} = now(),

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/database.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { isoSql } from '../../lib/registry/record-sql.ts'
 import { inScope } from '../../lib/registry/scope.ts'
-import type { InboxItem, LogEntry, Shift } from './duty.schemas.ts'
+import type { InboxItem, LogEntry, Member, Shift } from './duty.schemas.ts'
 
 const shiftColumns = sql`s.id, s.user_id as "userId", u.username, u.display_name as "displayName",
   ${isoSql(sql`s.starts_at`)} as "startsAt", ${isoSql(sql`s.ends_at`)} as "endsAt", s.role,
@@ -37,6 +37,13 @@ export async function findShift(db: Queryable, id: string): Promise<Shift> {
   const r = await db.execute(sql`select ${shiftColumns}
     from duty_shifts s join users u on u.id = s.user_id where s.id = ${id}`)
   return r.rows[0] as unknown as Shift
+}
+
+/** The agency's active accounts: only these can be put on its roster. */
+export async function listMembers(db: Queryable, agencyId: string): Promise<Member[]> {
+  const r = await db.execute(sql`select id, username, display_name as "displayName", role
+    from users where agency_id = ${agencyId} and active order by username`)
+  return r.rows as unknown as Member[]
 }
 
 export async function userAgency(db: Queryable, userId: string): Promise<string | null> {

@@ -7,6 +7,7 @@ import {
   logCreate,
   logEntry,
   logQuery,
+  members,
   roster,
   shift,
   shiftCreate,
@@ -33,6 +34,14 @@ export const createShiftRoute = createRoute({
   summary: 'Put a member of your agency on the roster',
   request: { body: json(shiftCreate) },
   responses: { 201: ok('Created', shift), ...problemResponses(400, 401, 403, 422) },
+})
+
+export const listMembersRoute = createRoute({
+  method: 'get',
+  path: '/duty/members',
+  tags,
+  summary: 'Members of your agency, who can be put on the roster',
+  responses: { 200: ok('Members, by username', members), ...problemResponses(401) },
 })
 
 export const listLogRoute = createRoute({

@@ -14,6 +14,7 @@ export const shiftCreate = z
   .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), {
     message: 'endsAt must be after startsAt',
     path: ['endsAt'],
+    params: { code: 'end_before_start' },
   })
   .openapi('DutyShiftCreate')
 
@@ -43,6 +44,17 @@ export const roster = z
     shifts: z.array(shift),
   })
   .openapi('DutyRoster')
+
+export const member = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.string(),
+  })
+  .openapi('DutyMember')
+
+export const members = z.object({ members: z.array(member) }).openapi('DutyMembers')
 
 export const dutyLogKinds = ['call', 'handover', 'note'] as const
 
@@ -90,5 +102,6 @@ export const ackResult = z
   .openapi('IncidentAck')
 
 export type Shift = z.infer<typeof shift>
+export type Member = z.infer<typeof member>
 export type LogEntry = z.infer<typeof logEntry>
 export type InboxItem = z.infer<typeof inboxItem>

@@ -4,7 +4,7 @@ import { signInMany, type ApiClient } from '../../test/client.ts'
 import { places } from '../../test/fixtures.ts'
 import { openTestContext, type TestContext } from '../../test/test-database.ts'
 import type { IncidentDetail } from '../incidents/incidents.schemas.ts'
-import type { InboxItem, LogEntry, Shift } from './duty.schemas.ts'
+import type { InboxItem, LogEntry, Member, Shift } from './duty.schemas.ts'
 
 interface Problem {
   errors?: { field: string; message: string }[]
@@ -46,6 +46,7 @@ const report = (location: [number, number]) => ({
 
 describe('duty roster', () => {
   it('puts an agency member on duty; the roster says who is on duty now', async () => {
+    const before = (await yanta.get<Roster>('/api/duty/shifts')).body.shifts.length
     const res = await yanta.post<Shift>('/api/duty/shifts', {
       userId: await userId('yanta'),
       startsAt: at(-HOUR),
@@ -53,7 +54,7 @@ describe('duty roster', () => {
     })
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({ username: 'yanta', role: '值班员', onDuty: true })
-    await yanta.post('/api/duty/shifts', {
+    const later = await yanta.post<Shift>('/api/duty/shifts', {
       userId: await userId('yanta'),
       startsAt: at(24 * HOUR),
       endsAt: at(32 * HOUR),
@@ -61,9 +62,13 @@ describe('duty roster', () => {
     })
     const roster = await yanta.get<Roster>('/api/duty/shifts')
     expect(roster.body.agencyName).toBe('西安市雁塔区应急管理局')
-    expect(roster.body.onDutyNow.map((s) => s.id)).toEqual([res.body.id])
-    expect(roster.body.shifts).toHaveLength(2)
-    expect((await yuyang.get<Roster>('/api/duty/shifts')).body.shifts).toHaveLength(0)
+    // The demo roster has someone on duty too: the new shift is on top of it.
+    expect(roster.body.onDutyNow.map((s) => s.id)).toContain(res.body.id)
+    expect(roster.body.onDutyNow.map((s) => s.id)).not.toContain(later.body.id)
+    expect(roster.body.shifts).toHaveLength(before + 2)
+    const other = (await yuyang.get<Roster>('/api/duty/shifts')).body.shifts.map((s) => s.id)
+    expect(other).not.toContain(res.body.id)
+    expect(other).not.toContain(later.body.id)
   })
 
   it('refuses another agency’s member (422) and an end before the start (400)', async () => {
@@ -81,6 +86,30 @@ describe('duty roster', () => {
     })
     expect(backwards.status).toBe(400)
     expect(backwards.body.errors?.[0]?.field).toBe('endsAt')
+  })
+})
+
+describe('duty members', () => {
+  it('lists the members of your own agency only, for putting them on the roster', async () => {
+    const national = (await signInMany(t, 'national'))[0]
+    const names = async (as: ApiClient) =>
+      (await as.get<{ members: Member[] }>('/api/duty/members')).body.members.map((m) => m.username)
+    expect(await names(yanta)).toEqual(['yanta'])
+    expect(await names(xian)).toEqual(['xian']) // the city, not its counties' officers
+    expect(await names(national)).toEqual(expect.arrayContaining(['admin', 'national']))
+    expect(await names(national)).not.toContain('yanta')
+    const [first] = (await national.get<{ members: Member[] }>('/api/duty/members')).body.members
+    expect(Object.keys(first!).sort()).toEqual(['displayName', 'id', 'role', 'username'])
+    // A member listed here is accepted by the shift API.
+    const yantaId = (await yanta.get<{ members: Member[] }>('/api/duty/members')).body.members[0]!
+    const res = await yanta.post('/api/duty/shifts', {
+      userId: yantaId.id,
+      startsAt: at(48 * HOUR),
+      endsAt: at(56 * HOUR),
+    })
+    expect(res.status).toBe(201)
+    const anonymous = await t.app.request('/api/duty/members')
+    expect(anonymous.status).toBe(401)
   })
 })
 

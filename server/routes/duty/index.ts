@@ -13,6 +13,7 @@ import {
   insertLog,
   listInbox,
   listLog,
+  listMembers,
   listShifts,
   onDutyNow,
   userAgency,
@@ -23,6 +24,7 @@ import {
   createShiftRoute,
   inboxRoute,
   listLogRoute,
+  listMembersRoute,
   listShiftsRoute,
 } from './duty.routes.ts'
 
@@ -55,7 +57,11 @@ dutyRouter
     const db = c.var.database.db
     const id = await db.transaction(async (tx) => {
       if ((await userAgency(tx, input.userId)) !== actor.agencyId) {
-        throw unprocessable('userId', 'no member of your agency with this id')
+        throw unprocessable(
+          'userId',
+          'no member of your agency with this id',
+          'not_in_jurisdiction',
+        )
       }
       const r = await tx.execute(sql`insert into duty_shifts (agency_id, user_id, starts_at,
           ends_at, role)
@@ -80,6 +86,9 @@ dutyRouter
     })
     return c.json(await findShift(db, id), 201)
   })
+  .openapi(listMembersRoute, async (c) => {
+    return c.json({ members: await listMembers(c.var.database.db, c.var.actor.agencyId) }, 200)
+  })
   .openapi(listLogRoute, async (c) => {
     const { limit } = c.req.valid('query')
     const entries = await listLog(c.var.database.db, c.var.actor.agencyId, limit)
@@ -94,7 +103,11 @@ dutyRouter
       if (input.incidentId) {
         const incident = await findIncidentRow(tx, input.incidentId)
         if (!incident || !incident.regionCode.startsWith(actor.scopePrefix)) {
-          throw unprocessable('incidentId', 'no incident with this id in your jurisdiction')
+          throw unprocessable(
+            'incidentId',
+            'no incident with this id in your jurisdiction',
+            'not_in_jurisdiction',
+          )
         }
       }
       const entry = await insertLog(tx, actor, input)

@@ -63,7 +63,11 @@ describe('POST /api/hazard-sources/assess (GB 18218-2018, nothing saved)', () =>
     expect(res.status).toBe(422)
     expect(res.headers.get('content-type')).toContain('application/problem+json')
     expect(res.body.errors).toEqual([
-      { field: 'substances.0.category', message: expect.stringContaining('某种溶剂X') },
+      {
+        field: 'substances.0.category',
+        code: 'invalid_value',
+        message: expect.stringContaining('某种溶剂X'),
+      },
     ])
   })
 

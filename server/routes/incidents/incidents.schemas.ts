@@ -20,6 +20,7 @@ const occurredAt = z
   .datetime({ offset: true, message: 'occurredAt must be an ISO 8601 date-time' })
   .refine((s) => Date.parse(s) <= Date.now() + CLOCK_SKEW_MS, {
     message: 'occurredAt must not be in the future',
+    params: { code: 'in_future' },
   })
 
 const count = (field: string) =>

@@ -5,7 +5,7 @@ import { reportingObligations, supplementWindowDays } from '../../domain/acciden
 import type { Actor } from '../../lib/auth/actor.ts'
 import { recordAudit } from '../../lib/audit.ts'
 import { publishEvent } from '../../lib/events/publish.ts'
-import { HttpProblem } from '../../lib/problem.ts'
+import { HttpProblem, type FieldErrorCode } from '../../lib/problem.ts'
 import {
   addObligations,
   reportReceipts,
@@ -16,9 +16,9 @@ import {
 } from './incidents.queries.ts'
 import type { IncidentUpdate } from './incidents.schemas.ts'
 
-export const unprocessable = (field: string, message: string) =>
+export const unprocessable = (field: string, message: string, code: FieldErrorCode) =>
   new HttpProblem(422, 'Unprocessable Content', `${field}: ${message}`, {
-    errors: [{ field, message }],
+    errors: [{ field, code, message }],
   })
 
 /** Casualty and loss figures: changing one is a 续报 and re-grades the incident. */
@@ -55,6 +55,7 @@ export async function applyUpdate(
       figuresChanged[0]!,
       `casualty and loss figures can only be supplemented within ${days} days of the ` +
         `accident (Order 493 Art. 13); the window closed ${supplementUntil(before).toISOString()}`,
+      'window_closed',
     )
   }
   const next = { ...before, ...patch }

@@ -62,9 +62,9 @@ async function assertUsableRef(
 ) {
   const ref = await findRef(tx, field === 'enterpriseId' ? 'enterprises' : 'hazard_sources', id)
   if (!ref || !isWithinJurisdiction(actor.scopePrefix, ref.regionCode)) {
-    throw unprocessable(field, 'no record with this id in your jurisdiction')
+    throw unprocessable(field, 'no record with this id in your jurisdiction', 'not_in_jurisdiction')
   }
-  if (ref.retired) throw unprocessable(field, 'this record has been retired')
+  if (ref.retired) throw unprocessable(field, 'this record has been retired', 'retired')
 }
 
 const obligationsJson = (list: ReportingObligation[]) =>
@@ -146,7 +146,9 @@ incidentsRouter
       if (before.version !== patch.version) {
         throw staleVersion(patch.version, await incidentDetail(tx, actor, before))
       }
-      if (before.status === 'closed') throw unprocessable('status', 'the incident is closed')
+      if (before.status === 'closed') {
+        throw unprocessable('status', 'the incident is closed', 'closed')
+      }
       await applyUpdate(tx, actor, before, patch)
     })
     const row = await findIncidentRow(db, id)
@@ -167,6 +169,7 @@ incidentsRouter
           'status',
           `cannot go from ${incidentStatusLabels[before.status]} (${before.status}) to ` +
             `${incidentStatusLabels[status]} (${status}): one step forward only`,
+          'bad_transition',
         )
       }
       await tx.execute(sql`update incidents set status = ${status}, version = version + 1,

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { isApiProblem } from '../api/http.ts'
+import { problemMessage } from '../i18n/field-error.ts'
 import { useDateFormat, useNumberFormat, useT } from '../i18n/use-t.ts'
 import type { IncidentDetail } from '../incidents/incidents-api.ts'
 import {
@@ -72,7 +73,7 @@ function DispatchRow({ dispatch, incident }: { dispatch: Dispatch; incident: Inc
       )}
       {change.error && (
         <p className="field-error" role="alert">
-          {isApiProblem(change.error) ? (change.error.detail ?? change.error.title) : ''}
+          {problemMessage(t, change.error)}
         </p>
       )}
     </li>
@@ -181,11 +182,7 @@ export function DispatchSection({ incident }: { incident: IncidentDetail }) {
           </div>
           {send.error && (
             <p className="field-error" role="alert" data-testid="dispatch-error">
-              {conflict
-                ? t('dispatch.conflict')
-                : isApiProblem(send.error)
-                  ? (send.error.detail ?? send.error.title)
-                  : send.error.message}
+              {conflict ? t('dispatch.conflict') : problemMessage(t, send.error)}
             </p>
           )}
         </div>

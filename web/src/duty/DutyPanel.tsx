@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useMe } from '../api/auth.ts'
 import { incidentQuery } from '../incidents/incidents-api.ts'
 import { isApiProblem } from '../api/http.ts'
+import { fieldErrorMessage, problemMessage } from '../i18n/field-error.ts'
 import { useDateFormat, useT } from '../i18n/use-t.ts'
 import { useMapContext } from '../map/map-context.ts'
 import { usePanels } from '../state/panels.ts'
@@ -12,6 +13,7 @@ import {
   useAddShift,
   useDutyLog,
   useInbox,
+  useMembers,
   useRoster,
   type LogCreate,
 } from './duty-api.ts'
@@ -65,12 +67,83 @@ function Roster() {
           {t('duty.takeShift')}
         </button>
       )}
+      {me?.canWrite && <ShiftForm />}
+      {addShift.error && <p className="field-error">{problemMessage(t, addShift.error)}</p>}
+    </section>
+  )
+}
+
+/** `YYYY-MM-DDTHH:mm` in local time, what a datetime-local input holds. */
+function localInput(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** Puts any member of the agency on the roster: who, from when, for how long, as what. */
+function ShiftForm() {
+  const t = useT()
+  const members = useMembers(true).data?.members ?? []
+  const addShift = useAddShift()
+  const [userId, setUserId] = useState('')
+  const [start, setStart] = useState(() => localInput(new Date()))
+  const [hours, setHours] = useState('8')
+  const [role, setRole] = useState('值班员')
+  const who = userId || members[0]?.id || ''
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const startsAt = new Date(start)
+    if (!who || Number.isNaN(startsAt.getTime())) return
+    addShift.mutate({
+      userId: who,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + Number(hours) * HOUR).toISOString(),
+      role: role.trim() || '值班员',
+    })
+  }
+  return (
+    <form className="duty-shift-form" data-field="shift-form" onSubmit={submit} noValidate>
+      <label>
+        <span>{t('duty.shift.member')}</span>
+        <select name="userId" value={who} onChange={(e) => setUserId(e.target.value)}>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.displayName}（{m.username}）
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('duty.shift.start')}</span>
+        <input
+          type="datetime-local"
+          name="startsAt"
+          value={start}
+          onChange={(e) => setStart(e.target.value)}
+        />
+      </label>
+      <label>
+        <span>{t('duty.shift.hours')}</span>
+        <select name="hours" value={hours} onChange={(e) => setHours(e.target.value)}>
+          {['8', '12', '24'].map((h) => (
+            <option key={h} value={h}>
+              {t('duty.shift.hoursOption', { hours: h })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('duty.shift.role')}</span>
+        <input name="role" value={role} maxLength={50} onChange={(e) => setRole(e.target.value)} />
+      </label>
+      <button type="submit" className="button button--small" disabled={addShift.isPending || !who}>
+        {t('duty.shift.add')}
+      </button>
       {addShift.error && (
-        <p className="field-error">
-          {isApiProblem(addShift.error) ? (addShift.error.detail ?? addShift.error.title) : ''}
+        <p className="field-error" role="alert">
+          {problemMessage(t, addShift.error)}
         </p>
       )}
-    </section>
+    </form>
   )
 }
 
@@ -86,7 +159,8 @@ function DutyLog() {
     event.preventDefault()
     add.mutate({ kind, text: text.trim() }, { onSuccess: () => setText('') })
   }
-  const error = isApiProblem(add.error) ? add.error.errors[0]?.message : undefined
+  const first = isApiProblem(add.error) ? add.error.errors[0] : undefined
+  const error = first ? fieldErrorMessage(t, first) : undefined
   return (
     <section data-field="duty-log">
       <h3 className="panel-subhead">{t('duty.log')}</h3>

@@ -4,6 +4,7 @@ import type {
   inbox,
   logCreate,
   LogEntry,
+  members,
   roster,
 } from '../../../server/routes/duty/duty.schemas.ts'
 import { useSignedIn } from '../api/auth.ts'
@@ -11,6 +12,7 @@ import { getJson, postJson } from '../api/http.ts'
 
 export type Roster = z.infer<typeof roster>
 export type Inbox = z.infer<typeof inbox>
+export type Members = z.infer<typeof members>
 export type LogCreate = z.input<typeof logCreate>
 export type { LogEntry }
 
@@ -19,6 +21,18 @@ export const dutyKeys = {
   roster: (from: string, to: string) => [...dutyKeys.all, 'roster', { from, to }] as const,
   log: () => [...dutyKeys.all, 'log'] as const,
   inbox: () => [...dutyKeys.all, 'inbox'] as const,
+  members: () => [...dutyKeys.all, 'members'] as const,
+}
+
+/** Who can be put on the agency's roster. */
+export function useMembers(enabled: boolean) {
+  const signedIn = useSignedIn()
+  return useQuery({
+    queryKey: dutyKeys.members(),
+    queryFn: ({ signal }) => getJson<Members>('/api/duty/members', { signal }),
+    enabled: signedIn && enabled,
+    staleTime: 5 * 60_000,
+  })
 }
 
 export const rosterQuery = (from: string, to: string) =>

@@ -1,4 +1,4 @@
-import { isApiProblem } from '../api/http.ts'
+import { problemMessage } from '../i18n/field-error.ts'
 import { useDateFormat, useT } from '../i18n/use-t.ts'
 import { useObligationDone, type IncidentDetail } from './incidents-api.ts'
 import { formatSpan, useNow } from './use-now.ts'
@@ -60,7 +60,7 @@ export function Obligations({ incident }: { incident: IncidentDetail }) {
       </ul>
       {done.error && (
         <p className="field-error" role="alert">
-          {isApiProblem(done.error) ? (done.error.detail ?? done.error.title) : done.error.message}
+          {problemMessage(t, done.error)}
         </p>
       )}
     </section>

@@ -146,7 +146,7 @@ function ReportFormInner({ location, address }: { location: [number, number]; ad
       }
     : null
 
-  const { byField, rest } = fieldErrors(create.error, FIELDS)
+  const { byField, rest } = fieldErrors(create.error, FIELDS, t)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()

@@ -46,10 +46,24 @@ export function ReportPicker() {
     element.className = 'report-marker'
     element.dataset.testid = 'report-marker'
     const marker = new Marker({ element, draggable: true }).setLngLat(location).addTo(map)
-    // The form opens over the left of the map: bring a point hidden under it into view.
-    const drawerRight = document.querySelector('.incident-drawers')?.getBoundingClientRect().right
-    const x = map.project(location).x + map.getContainer().getBoundingClientRect().left
-    if (drawerRight !== undefined && x < drawerRight + 40) map.panBy([x - drawerRight - 180, 0])
+    // The form opens over the left of the map (a bottom sheet on phones, up to 60 % of the
+    // height): bring a point hidden under it into view.
+    const drawers = document.querySelector('.incident-drawers')?.getBoundingClientRect()
+    const box = map.getContainer().getBoundingClientRect()
+    const point = map.project(location)
+    if (drawers && drawers.width >= box.width - 1) {
+      // Into the band between the corner cards and the sheet, or above the sheet's middle.
+      const sheetTop = box.height * 0.4
+      const cards = [...document.querySelectorAll('.corner > *')]
+        .map((el) => el.getBoundingClientRect())
+        .filter((r) => r.height > 0 && r.bottom - box.top < sheetTop)
+      const cardsBottom = Math.max(0, ...cards.map((r) => r.bottom - box.top))
+      const target = sheetTop - cardsBottom >= 40 ? (cardsBottom + sheetTop) / 2 : sheetTop / 2
+      if (point.y > sheetTop - 20 || point.y < cardsBottom) map.panBy([0, point.y - target])
+    } else if (drawers) {
+      const x = point.x + box.left
+      if (x < drawers.right + 40) map.panBy([x - drawers.right - 180, 0])
+    }
     marker.on('dragend', () => {
       const p = marker.getLngLat()
       moveTo([p.lng, p.lat])

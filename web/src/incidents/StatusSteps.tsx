@@ -1,4 +1,5 @@
 import { isApiProblem } from '../api/http.ts'
+import { problemMessage } from '../i18n/field-error.ts'
 import { useT } from '../i18n/use-t.ts'
 import { STATUS_STEPS, useIncidentStatus, type IncidentDetail } from './incidents-api.ts'
 
@@ -38,7 +39,7 @@ export function StatusSteps({ incident }: { incident: IncidentDetail }) {
         <p className="field-error" role="alert">
           {isApiProblem(change.error) && change.error.status === 409
             ? t('incidents.stale')
-            : change.error.message}
+            : problemMessage(t, change.error)}
         </p>
       )}
     </section>

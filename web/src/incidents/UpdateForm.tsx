@@ -18,7 +18,7 @@ export function UpdateForm({ incident }: { incident: IncidentDetail }) {
   const [missing, setMissing] = useState(String(incident.missing))
   const [loss, setLoss] = useState(String(incident.directLossYuan))
   const [description, setDescription] = useState(incident.description)
-  const { byField, rest } = fieldErrors(update.error, FIELDS)
+  const { byField, rest } = fieldErrors(update.error, FIELDS, t)
   const stale = isApiProblem(update.error) && update.error.status === 409
   const figures = [asCount(deaths), asCount(serious), asCount(loss)]
   const preview = figures.every((n) => Number.isInteger(n) && n >= 0)

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { ApiProblem } from '../api/http.ts'
+import { dictionaries } from '../i18n/messages.ts'
+import { translate, type Translate } from '../i18n/use-t.ts'
 import { fieldErrors } from './field-errors.ts'
 import { formatSpan } from './use-now.ts'
+
+const zh: Translate = (key, vars) => translate(dictionaries['zh-CN'], key, vars)
 
 describe('fieldErrors', () => {
   it('files problem+json errors under their fields, nested paths under the head', () => {
@@ -10,14 +14,19 @@ describe('fieldErrors', () => {
       title: 'Bad Request',
       status: 400,
       errors: [
-        { field: 'deaths', message: 'deaths must be ≥ 0' },
-        { field: 'location.1', message: 'latitude out of range' },
-        { field: 'deaths', message: 'second message is dropped' },
+        {
+          field: 'deaths',
+          code: 'too_small',
+          message: 'deaths must be ≥ 0',
+          params: { min: 0, origin: 'number' },
+        },
+        { field: 'location.1', code: 'not_in_jurisdiction', message: 'outside' },
+        { field: 'deaths', code: 'required', message: 'second message is dropped' },
         { field: 'unknownThing', message: 'odd' },
       ],
     })
-    const { byField, rest } = fieldErrors(problem, ['deaths', 'location'])
-    expect(byField).toEqual({ deaths: 'deaths must be ≥ 0', location: 'latitude out of range' })
+    const { byField, rest } = fieldErrors(problem, ['deaths', 'location'], zh)
+    expect(byField).toEqual({ deaths: '不能小于 0', location: '不在本单位管辖范围内' })
     expect(rest).toBe('unknownThing: odd')
   })
 
@@ -28,11 +37,11 @@ describe('fieldErrors', () => {
       status: 403,
       detail: 'Outside your jurisdiction.',
     })
-    expect(fieldErrors(problem, ['deaths'])).toEqual({
+    expect(fieldErrors(problem, ['deaths'], zh)).toEqual({
       byField: {},
       rest: 'Outside your jurisdiction.',
     })
-    expect(fieldErrors(null, ['deaths'])).toEqual({ byField: {}, rest: undefined })
+    expect(fieldErrors(null, ['deaths'], zh)).toEqual({ byField: {}, rest: undefined })
   })
 })
 

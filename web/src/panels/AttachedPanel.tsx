@@ -23,6 +23,30 @@ const HEADER_OFFSET = 24 // the anchor sits level with the title
 const clamp = (value: number, min: number, max: number) =>
   Math.min(Math.max(value, min), Math.max(min, max))
 
+/** What a panel must not cover: the corner cards (legend, open incidents) and marked tools. */
+const AVOID = '.corner > *, [data-panel-avoid]'
+
+/**
+ * The horizontal span free for a panel w wide at rows [y, y + h): the viewport less the floating
+ * cards beside those rows (a card right of the centre bounds it on the right, and so on).
+ * When that leaves too little room, the whole width: better over a card than off screen.
+ */
+function freeColumn(container: HTMLElement, y: number, w: number, h: number, width: number) {
+  const box = container.getBoundingClientRect()
+  let left = MARGIN
+  let right = width - MARGIN
+  for (const el of document.querySelectorAll(AVOID)) {
+    const r = el.getBoundingClientRect()
+    if (r.width === 0 || r.height === 0) continue
+    if (r.bottom - box.top <= y || r.top - box.top >= y + h) continue
+    const l = r.left - box.left
+    const rr = r.right - box.left
+    if (l + rr > width) right = Math.min(right, l - MARGIN)
+    else left = Math.max(left, rr + MARGIN)
+  }
+  return right - left >= w ? { left, right } : { left: MARGIN, right: width - MARGIN }
+}
+
 /**
  * The panel every map feature opens: attached to its anchor with a leader line, kept
  * inside the viewport, following the map as it pans and zooms. On narrow screens it is a
@@ -66,10 +90,11 @@ export function AttachedPanel({
 
     // Right of the anchor when it fits, else left; the header level with the anchor. The
     // offset does not depend on the height, so the panel stays put while content loads.
-    let x = p.x + GAP
-    if (x + w > width - MARGIN && p.x - GAP - w >= MARGIN) x = p.x - GAP - w
-    x = clamp(x, MARGIN, width - w - MARGIN)
     const y = clamp(p.y - HEADER_OFFSET, MARGIN, height - h - MARGIN)
+    const { left, right } = freeColumn(container, y, w, h, width)
+    let x = p.x + GAP
+    if (x + w > right && p.x - GAP - w >= left) x = p.x - GAP - w
+    x = clamp(x, left, right - w)
     panel.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`
 
     // The leader runs from the anchor to the nearest point of the panel's edge.

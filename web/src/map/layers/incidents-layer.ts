@@ -1,5 +1,10 @@
 import { useEffect, useMemo } from 'react'
-import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl'
+import {
+  Marker,
+  type GeoJSONSource,
+  type LayerSpecification,
+  type Map as MapLibreMap,
+} from 'maplibre-gl'
 import type { FeatureCollection, Point } from 'geojson'
 import { useSignedIn } from '../../api/auth.ts'
 import { accidentGradeColour, accidentGradeList } from '../../incidents/incident-enums.ts'
@@ -18,14 +23,13 @@ import {
 /*
  * 事故 (open incidents): a disc per incident in its accident grade's emergency colour
  * (特别重大 red … 一般 blue) with a dark ring, above every registry layer. A newly reported
- * incident pulses for a few seconds on a second source fed by the live stream, so it shows
- * even before the list has been refetched.
+ * incident pulses for a few seconds (a ring on a second source fed by the live stream, so it
+ * shows even before the list has been refetched, and an animated DOM ring over it).
  */
 
 const SOURCE = 'incidents'
 const FLASH_SOURCE = 'incidents-flash'
 const ids = { discs: 'incidents-points', flash: 'incidents-flash' }
-const PULSE_MS = 1200
 
 const byGrade = [
   'match',
@@ -66,7 +70,12 @@ const flashCollection = (flashes: Flash[]): FeatureCollection<Point> => ({
   })),
 })
 
-/** The pulse: a ring that grows and fades, redrawn each frame while any flash is live. */
+/**
+ * The pulse: a static ring on the map (what hit tests and tests see) plus a CSS-animated DOM
+ * ring over it. Animating map paint properties every frame would keep the map from ever
+ * going idle, and the legend recounts on idle: the new incident would not be counted until
+ * the flash ended or the map moved.
+ */
 function useFlash(map: MapLibreMap, shown: boolean) {
   const flashes = useLive((s) => s.flashes)
   const data = useMemo(() => flashCollection(flashes), [flashes])
@@ -79,26 +88,29 @@ function useFlash(map: MapLibreMap, shown: boolean) {
         source: FLASH_SOURCE,
         paint: {
           'circle-color': byGrade,
-          'circle-opacity': 0.35,
-          'circle-radius': 12,
+          'circle-opacity': 0.25,
+          'circle-radius': 18,
           'circle-stroke-color': byGrade,
-          'circle-stroke-width': 3,
+          'circle-stroke-width': 2,
         },
       })
     } else map.getSource<GeoJSONSource>(FLASH_SOURCE)?.setData(data)
     map.setLayoutProperty(ids.flash, 'visibility', shown ? 'visible' : 'none')
-    if (!shown || data.features.length === 0) return
-    let frame = 0
-    const tick = () => {
-      const phase = (performance.now() % PULSE_MS) / PULSE_MS
-      map.setPaintProperty(ids.flash, 'circle-radius', 12 + phase * 26)
-      map.setPaintProperty(ids.flash, 'circle-opacity', 0.45 * (1 - phase))
-      map.setPaintProperty(ids.flash, 'circle-stroke-opacity', 1 - phase)
-      frame = requestAnimationFrame(tick)
-    }
-    frame = requestAnimationFrame(tick)
-    return () => cancelAnimationFrame(frame)
   }, [map, data, shown])
+  useEffect(() => {
+    if (!shown) return
+    const markers = flashes.map((f) => {
+      const element = document.createElement('div')
+      element.className = 'incident-pulse'
+      element.setAttribute('aria-hidden', 'true')
+      const colour = (accidentGradeColour as Record<string, { hex: string } | undefined>)[f.grade]
+      element.style.setProperty('--pulse-colour', colour?.hex ?? '#1D64D8')
+      // The marker positions the outer element with a transform; the ring inside animates.
+      element.appendChild(document.createElement('span'))
+      return new Marker({ element }).setLngLat(f.location).addTo(map)
+    })
+    return () => markers.forEach((m) => m.remove())
+  }, [map, flashes, shown])
 }
 
 function useIncidentsBinding(context: LayerBindingContext) {
