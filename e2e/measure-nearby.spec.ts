@@ -113,7 +113,10 @@ test.describe('measure and nearby', () => {
       first.id,
     )
 
-    // And on touch: the tool button, then a tap on the map, asks about that point
+    // And on touch: the tool button, then a tap on the map, asks about that point (with the
+    // record panel closed first, so the tap lands on the map)
+    await page.keyboard.press('Escape')
+    await expect(page.locator('.attached-panel')).toHaveCount(0)
     await page.locator('[data-tool="nearby"]').click()
     await map.idle()
     await page.mouse.click(o.x + 500, o.y + 500)

@@ -29,8 +29,20 @@ export class EditingDriver {
     const response = await this.page.request.get(`/api/${path}?bbox=${bbox}`)
     expect(response.ok()).toBe(true)
     const { features } = (await response.json()) as { features: PointFeature[] }
+    // Live incidents (the demo seeds some) win a click over registry symbols: take a record
+    // with none within ~300 m, so the click reaches the record.
+    const incidents = await this.page.request.get(`/api/incidents?bbox=${bbox}`)
+    expect(incidents.ok()).toBe(true)
+    const busy = ((await incidents.json()) as { features: PointFeature[] }).features.map(
+      (f) => f.geometry.coordinates,
+    )
+    const clear = (f: PointFeature) =>
+      busy.every(
+        ([x, y]) =>
+          Math.hypot(f.geometry.coordinates[0] - x, f.geometry.coordinates[1] - y) > 0.003,
+      )
     const mine = features
-      .filter((f) => f.properties.regionCode === regionCode)
+      .filter((f) => f.properties.regionCode === regionCode && clear(f))
       .sort(
         (a, b) =>
           Math.hypot(a.geometry.coordinates[0] - lng, a.geometry.coordinates[1] - lat) -

@@ -66,7 +66,14 @@ export function RecordEditor<D extends EditableRecord, P extends RecordPatch>(pr
     [record.id],
   )
 
-  const save = (changed: Partial<Omit<P, 'version'>>, version: number, onSaved?: () => void) => {
+  const snapshot = () => ({ ...record }) as { version: number } & Record<string, unknown>
+
+  const save = (
+    changed: Partial<Omit<P, 'version'>>,
+    base: { version: number } & Record<string, unknown>,
+    onSaved?: () => void,
+  ) => {
+    const { version } = base
     setSentVersion(version)
     setGeoError(null)
     const patch = { ...changed, version } as P
@@ -86,7 +93,7 @@ export function RecordEditor<D extends EditableRecord, P extends RecordPatch>(pr
               kind,
               id: record.id,
               draft: changed,
-              base: { ...record } as Record<string, unknown>,
+              base,
               current,
             })
           }
@@ -96,7 +103,7 @@ export function RecordEditor<D extends EditableRecord, P extends RecordPatch>(pr
   }
 
   const locateMe = async () => {
-    if (session?.mode !== 'move') startMove(kind, record.id, record.location)
+    if (session?.mode !== 'move') startMove(kind, record.id, record.location, snapshot())
     setGeoError(null)
     setLocating(true)
     try {
@@ -124,7 +131,7 @@ export function RecordEditor<D extends EditableRecord, P extends RecordPatch>(pr
         busy={mutation.isPending}
         onKeepMine={() => {
           setConflict(null)
-          save(conflict.draft as Partial<Omit<P, 'version'>>, conflict.current.version, end)
+          save(conflict.draft as Partial<Omit<P, 'version'>>, conflict.current, end)
         }}
         onTakeTheirs={() => {
           props.acceptCurrent(record.id, conflict.current)
@@ -152,7 +159,7 @@ export function RecordEditor<D extends EditableRecord, P extends RecordPatch>(pr
             if (!move.proposed) return
             // The marker goes at once: the map symbol already stands at the new place.
             end()
-            save({ location: move.proposed } as Partial<Omit<P, 'version'>>, record.version)
+            save({ location: move.proposed } as Partial<Omit<P, 'version'>>, session.base)
           }}
           onCancel={cancel}
         />
@@ -162,7 +169,7 @@ export function RecordEditor<D extends EditableRecord, P extends RecordPatch>(pr
     body = props.renderForm({
       save: (changed) => {
         if (Object.keys(changed).length === 0) return end()
-        save(changed, record.version, end)
+        save(changed, session.base, end)
       },
       cancel,
       saving: mutation.isPending,
@@ -176,7 +183,7 @@ export function RecordEditor<D extends EditableRecord, P extends RecordPatch>(pr
           data-action="move"
           onClick={() => {
             setGeoError(null)
-            startMove(kind, record.id, record.location)
+            startMove(kind, record.id, record.location, snapshot())
           }}
         >
           {t('editing.move')}
@@ -196,7 +203,7 @@ export function RecordEditor<D extends EditableRecord, P extends RecordPatch>(pr
           data-action="edit"
           onClick={() => {
             setGeoError(null)
-            startForm(kind, record.id, props.initialValues())
+            startForm(kind, record.id, props.initialValues(), snapshot())
           }}
         >
           {t('editing.edit')}

@@ -30,6 +30,12 @@ export interface EditSession {
   mode: 'move' | 'form'
   move: MoveDraft | null
   values: FormValues | null
+  /**
+   * The record as it was when editing began. Its version goes with the save, so a change
+   * someone else makes meanwhile (which the live stream brings into the cache) is a 409 and
+   * the conflict view, not silently the new base of this edit.
+   */
+  base: { version: number } & Record<string, unknown>
 }
 
 /** A save refused with 409: the user's draft and the record as the server has it now. */
@@ -45,9 +51,14 @@ export interface EditConflict {
 interface EditingStore {
   session: EditSession | null
   conflict: EditConflict | null
-  startMove: (kind: EditableKind, id: string, origin: LngLatTuple) => void
+  startMove: (
+    kind: EditableKind,
+    id: string,
+    origin: LngLatTuple,
+    base: EditSession['base'],
+  ) => void
   propose: (point: LngLatTuple, via: 'drag' | 'gps') => void
-  startForm: (kind: EditableKind, id: string, values: FormValues) => void
+  startForm: (kind: EditableKind, id: string, values: FormValues, base: EditSession['base']) => void
   setValues: (values: FormValues) => void
   end: () => void
   setConflict: (conflict: EditConflict | null) => void
@@ -58,7 +69,7 @@ export const useEditing = create<EditingStore>()((set) => ({
   session: null,
   conflict: null,
 
-  startMove: (kind, id, origin) =>
+  startMove: (kind, id, origin, base) =>
     set({
       session: {
         kind,
@@ -66,6 +77,7 @@ export const useEditing = create<EditingStore>()((set) => ({
         mode: 'move',
         move: { origin, proposed: null, via: null },
         values: null,
+        base,
       },
       conflict: null,
     }),
@@ -77,8 +89,8 @@ export const useEditing = create<EditingStore>()((set) => ({
         : {},
     ),
 
-  startForm: (kind, id, values) =>
-    set({ session: { kind, id, mode: 'form', move: null, values }, conflict: null }),
+  startForm: (kind, id, values, base) =>
+    set({ session: { kind, id, mode: 'form', move: null, values, base }, conflict: null }),
 
   setValues: (values) =>
     set(({ session }) => (session?.mode === 'form' ? { session: { ...session, values } } : {})),

@@ -1,3 +1,4 @@
+import { takeClick } from '../tools/active-tool.ts'
 import { useEffect } from 'react'
 import { Marker, type MapMouseEvent } from 'maplibre-gl'
 import { useT } from '../i18n/use-t.ts'
@@ -24,6 +25,7 @@ export function ReportPicker() {
     map.getCanvas().classList.add('map--picking')
     const before = Math.max(0, ...usePanels.getState().panels.map((p) => p.order))
     const onClick = (event: MapMouseEvent) => {
+      takeClick(event.originalEvent)
       startAt([event.lngLat.lng, event.lngLat.lat])
       // The same click reaches the layers' click-to-open handler, which is not ours to stop:
       // close the transient panel it opened, the click was meant for the report.

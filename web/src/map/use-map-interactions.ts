@@ -1,4 +1,4 @@
-import { isMapToolActive } from '../tools/active-tool.ts'
+import { isClickTaken, isMapToolActive } from '../tools/active-tool.ts'
 import { useEffect } from 'react'
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, PointLike } from 'maplibre-gl'
 import { usePanels } from '../state/panels.ts'
@@ -90,9 +90,13 @@ export function useMapInteractions(map: MapLibreMap, layers: readonly MapLayerDe
       cancelAnimationFrame(frame)
       setHover(undefined)
     }
-    const onClick = (event: { point: PointLike; lngLat: { lng: number; lat: number } }) => {
+    const onClick = (event: {
+      point: PointLike
+      lngLat: { lng: number; lat: number }
+      originalEvent: Event
+    }) => {
       // A map tool (measure, nearby) owns the click: it places a point, opens nothing.
-      if (isMapToolActive()) return
+      if (isMapToolActive() || isClickTaken(event.originalEvent)) return
       const picked = pickFeature(map, event.point, layers)
       if (picked?.feature.properties.cluster) {
         zoomIntoCluster(map, picked.feature)

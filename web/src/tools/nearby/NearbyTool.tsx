@@ -1,3 +1,4 @@
+import { takeClick } from '../active-tool.ts'
 import { useEffect } from 'react'
 import type { MapMouseEvent } from 'maplibre-gl'
 import { useSignedIn } from '../../api/auth.ts'
@@ -20,7 +21,9 @@ export function NearbyTool() {
     if (!signedIn) return
     const store = useNearbyTool.getState
     const onClick = (e: MapMouseEvent) => {
-      if (store().picking) store().query([e.lngLat.lng, e.lngLat.lat])
+      if (!store().picking) return
+      takeClick(e.originalEvent)
+      store().query([e.lngLat.lng, e.lngLat.lat])
     }
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && store().picking) store().close()
