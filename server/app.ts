@@ -19,6 +19,7 @@ import { dutyRouter } from './routes/duty/index.ts'
 import { eventsRouter } from './routes/events/index.ts'
 import { searchRouter } from './routes/search/index.ts'
 import { docsPage } from './routes/docs/docs-page.ts'
+import { vectorTilesRouter } from './routes/vector-tiles/index.ts'
 
 export interface AppDeps {
   database: Database
@@ -57,6 +58,8 @@ export function createApp(deps: AppDeps) {
     .route('/', eventsRouter)
     .route('/', searchRouter)
   app.route('/api', api)
+  // Outside /api: MVT under /tiles/ (DESIGN "API conventions"), still signed in and scoped.
+  app.route('/', vectorTilesRouter)
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
