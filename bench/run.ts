@@ -8,7 +8,7 @@ import { formatTable } from './lib/report.ts'
 import type { BenchEntry, BenchResult } from './lib/types.ts'
 import { spatialList } from './entries/spatial-list.ts'
 import { hazardWrites } from './entries/hazard-writes.ts'
-import { notBuilt } from './entries/not-built.ts'
+import { mvtTiles } from './entries/mvt-tiles.ts'
 import { frontEnd } from './entries/front-end.ts'
 import { recommendation } from './entries/recommendation.ts'
 import { sseFanout } from './entries/sse-fanout.ts'
@@ -31,7 +31,7 @@ const engines = (values.engines ?? (process.env.DATABASE_URL ? 'pglite,postgres'
   .map((e) => e.trim()) as ('pglite' | 'postgres')[]
 const log = (line: string) => console.log(`[bench] ${line}`)
 
-const dbEntries: BenchEntry[] = [spatialList, hazardWrites, recommendation, sseFanout, notBuilt]
+const dbEntries: BenchEntry[] = [spatialList, hazardWrites, recommendation, mvtTiles, sseFanout]
 const results: BenchResult[] = []
 const datasets: Record<string, unknown> = {}
 const started = new Date()
@@ -55,7 +55,7 @@ for (const engine of engines) {
 
 const table = formatTable(results)
 console.log(
-  `\n金安 Command bench — ${quick ? 'quick' : 'full'} (${size.hazardSources} hazard sources, ${size.resources} resources)\n`,
+  `\n金安 Command bench — ${quick ? 'quick' : 'full'} (${size.hazardSources} hazard sources, ${size.resources} resources, ${size.incidents} incidents, 1 km risk grid of ${size.riskGridRegion})\n`,
 )
 console.log(table)
 const dir = join(repoRoot, 'bench', 'results')
