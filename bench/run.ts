@@ -22,6 +22,8 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     engines: { type: 'string' },
+    // Comma-separated parts of entry names, to rerun a few entries: --only mvt,front
+    only: { type: 'string' },
   },
 })
 const quick = values.quick ?? false
@@ -30,6 +32,9 @@ const engines = (values.engines ?? (process.env.DATABASE_URL ? 'pglite,postgres'
   .split(',')
   .map((e) => e.trim()) as ('pglite' | 'postgres')[]
 const log = (line: string) => console.log(`[bench] ${line}`)
+const only = values.only?.split(',').map((s) => s.trim().toLowerCase())
+const chosen = (entry: BenchEntry) =>
+  !only || only.some((part) => entry.name.toLowerCase().includes(part))
 
 const dbEntries: BenchEntry[] = [spatialList, hazardWrites, recommendation, mvtTiles, sseFanout]
 const results: BenchResult[] = []
@@ -40,11 +45,11 @@ for (const engine of engines) {
   const { database, counts, seededSeconds } = await openDataset(engine, size, log)
   datasets[engine] = { counts, seededSeconds }
   try {
-    for (const entry of dbEntries) {
+    for (const entry of dbEntries.filter(chosen)) {
       log(`${engine}: ${entry.name}`)
       results.push(...(await entry.run({ database, quick, dataset: counts, log })))
     }
-    if (engine === engines[0]) {
+    if (engine === engines[0] && chosen(frontEnd)) {
       log(`${engine}: ${frontEnd.name}`)
       results.push(...(await frontEnd.run({ database, quick, dataset: counts, log })))
     }
@@ -58,7 +63,8 @@ console.log(
   `\n金安 Command bench — ${quick ? 'quick' : 'full'} (${size.hazardSources} hazard sources, ${size.resources} resources, ${size.incidents} incidents, 1 km risk grid of ${size.riskGridRegion})\n`,
 )
 console.log(table)
-const dir = join(repoRoot, 'bench', 'results')
+// A partial run (--only) is not a result to keep: it goes under .tmp.
+const dir = only ? join(repoRoot, '.tmp', 'bench') : join(repoRoot, 'bench', 'results')
 mkdirSync(dir, { recursive: true })
 const file = join(dir, `${started.toISOString().slice(0, 10)}${quick ? '-quick' : ''}.json`)
 writeFileSync(

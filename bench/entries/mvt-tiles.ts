@@ -87,7 +87,7 @@ export const mvtTiles: BenchEntry = {
         ctx.database.engine === 'postgres'
           ? 'raw ST_AsMVTGeom + ST_AsMVT SQL'
           : 'same tile SQL + vt-pbf encoder, no HTTP/auth (no ST_AsMVT here)'
-      const entry = `MVT hazard-source tiles (${group}, ${tiles.length} tiles, ${Math.round(bytes / n / 1024)} KiB avg)`
+      const entry = `MVT hazard-source tiles (${group}, ${tiles.length} tiles, ${(bytes / n / 1024).toFixed(1)} KiB avg)`
       results.push(
         {
           entry: `${entry}: latency`,

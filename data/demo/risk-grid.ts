@@ -6,11 +6,38 @@
  * and by distance on a 5 × 5 cell kernel, mapped to 0–100 and cut into the four levels.
  * Set-based SQL, so 200,000 cells take seconds on a server.
  */
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../server/db/database.ts'
 
 /** China Albers equal-area, registered by migration 0004 (parallels 25°N, 47°N, meridian 105°E). */
 export const CHINA_ALBERS_SRID = 990001
+export const CHINA_ALBERS =
+  '+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs'
+
+/**
+ * How to reach the grid's projection. PostgreSQL caches a registered SRID (a proj string is
+ * re-parsed per row: minutes for 200,000 cells); the embedded PostGIS returns no row for a
+ * transform to a user SRID, so there the proj string is used with SRID 0.
+ */
+async function gridProjection(db: Queryable) {
+  const probe = await db.execute(
+    sql`select ST_X(ST_Transform(ST_SetSRID(ST_MakePoint(105, 35), 4326), ${sql.raw(String(CHINA_ALBERS_SRID))})) as x`,
+  )
+  const proj = sql.raw(`'${CHINA_ALBERS}'`)
+  if (probe.rows.length === 1) {
+    const srid = sql.raw(String(CHINA_ALBERS_SRID))
+    return {
+      srid,
+      to: (g: SQL) => sql`ST_Transform(${g}, ${srid})`,
+      back: (g: SQL) => sql`ST_Transform(${g}, 4326)`,
+    }
+  }
+  return {
+    srid: sql.raw('0'),
+    to: (g: SQL) => sql`ST_Transform(${g}, ${proj})`,
+    back: (g: SQL) => sql`ST_Transform(${g}, ${proj}, 4326)`,
+  }
+}
 export const RISK_GRID_NAME = 'aea-china-1km'
 
 export interface RiskGridOptions {
@@ -27,11 +54,11 @@ export async function writeDemoRiskGrid(db: Queryable, options: RiskGridOptions)
   // Inlined, not bound: with parameters the planner loses the constants and the grid query
   // runs for minutes instead of seconds. Both are constants checked here.
   const m = sql.raw(String(size))
-  const proj = sql.raw(String(CHINA_ALBERS_SRID))
+  const { srid, to, back } = await gridProjection(db)
   await db.execute(sql`drop table if exists pg_temp.grid_counties, pg_temp.grid_weights`)
   // Counties in the projection, cut into small pieces so point-in-polygon stays cheap.
   await db.execute(sql`create temp table grid_counties as
-    select code, ST_Subdivide(ST_Transform(boundary, ${proj}), 64) as g
+    select code, ST_Subdivide(${to(sql`boundary`)}, 64) as g
     from regions where level = 'county' and code like ${prefix + '%'}`)
   await db.execute(sql`create index on grid_counties using gist (g)`)
   await db.execute(sql`analyze grid_counties`)
@@ -41,7 +68,7 @@ export async function writeDemoRiskGrid(db: Queryable, options: RiskGridOptions)
       select floor(ST_X(p) / ${m})::int as i, floor(ST_Y(p) / ${m})::int as j,
         sum(case grade when '一级' then 8 when '二级' then 4 when '三级' then 2
           when '四级' then 1 else 0.25 end) as w, count(*) as n
-      from (select ST_Transform(location, ${proj}) as p, grade from hazard_sources
+      from (select ${to(sql`location`)} as p, grade from hazard_sources
         where retired_at is null and region_code like ${prefix + '%'}) h
       group by 1, 2)
     select b.i + di as i, b.j + dj as j, sum(b.w / (1 + di * di + dj * dj)) as w,
@@ -61,15 +88,14 @@ export async function writeDemoRiskGrid(db: Queryable, options: RiskGridOptions)
         coalesce(w.w, 0) as weight, coalesce(w.n, 0) as sources
       from extent, generate_series(i0, i1) as c(i) cross join lateral generate_series(j0, j1) as cj(j)
       cross join lateral (select code from grid_counties
-        where ST_Intersects(g, ST_SetSRID(ST_MakePoint((c.i + 0.5) * ${m}, (cj.j + 0.5) * ${m}), ${proj}))
+        where ST_Intersects(g, ST_SetSRID(ST_MakePoint((c.i + 0.5) * ${m}, (cj.j + 0.5) * ${m}), ${srid}))
         limit 1) r
       left join grid_weights w on w.i = c.i and w.j = cj.j),
     inserted as (insert into risk_grid_cells (grid, i, j, size_m, cell, centroid, region_code, score, level,
       factors)
     select ${grid}, i, j, ${size},
-      ST_Transform(ST_MakeEnvelope(i * ${m}, j * ${m}, (i + 1) * ${m}, (j + 1) * ${m}, ${proj}),
-        4326),
-      ST_Transform(ST_SetSRID(ST_MakePoint((i + 0.5) * ${m}, (j + 0.5) * ${m}), ${proj}), 4326),
+      ${back(sql`ST_MakeEnvelope(i * ${m}, j * ${m}, (i + 1) * ${m}, (j + 1) * ${m}, ${srid})`)},
+      ${back(sql`ST_SetSRID(ST_MakePoint((i + 0.5) * ${m}, (j + 0.5) * ${m}), ${srid})`)},
       code, score,
       case when score >= 75 then '重大风险' when score >= 50 then '较大风险'
         when score >= 25 then '一般风险' else '低风险' end,
