@@ -27,6 +27,8 @@ export interface TileLayerSpec {
   summary: string
   query: z.ZodType
   from: SQL
+  /** The table alone, for clusters when no filter needs the joins (`q` searches joined names). */
+  bareFrom: SQL
   where(actor: Actor, query: Record<string, unknown>): SQL[]
   /** jsonb of one record's properties (`t` is the row). */
   properties: SQL
@@ -59,6 +61,7 @@ export const tileLayers: readonly TileLayerSpec[] = [
     summary: 'Hazard sources (危险源): clusters with the worst grade up to zoom 8, then each unit',
     query: omitTileBounds(hazardSourceListQuery),
     from: hazardSourceListFrom,
+    bareFrom: sql`hazard_sources t`,
     where: (actor, q) => hazardSourceListWhere(actor, q as never),
     properties: sql`jsonb_build_object('id', t.id, 'name', t.name, 'enterpriseName', e.name,
       'unitKind', t.unit_kind, 'grade', t.grade, 'isMajor', t.is_major, 's', t.s, 'r', t.r,
@@ -74,6 +77,7 @@ export const tileLayers: readonly TileLayerSpec[] = [
     summary: 'Rescue resources (救援资源): clusters with the count available up to zoom 8',
     query: omitTileBounds(resourceListQuery),
     from: resourceListFrom,
+    bareFrom: sql`resources t`,
     where: (actor, q) => resourceListWhere(actor, q as never),
     properties: sql`jsonb_build_object('id', t.id, 'name', t.name, 'kind', t.kind,
       'category', t.category, 'status', t.status, 'capacity', t.capacity,
@@ -89,6 +93,7 @@ export const tileLayers: readonly TileLayerSpec[] = [
     summary: 'Hidden dangers (隐患): clusters with major and overdue counts up to zoom 8',
     query: omitTileBounds(hiddenDangerListQuery),
     from: hiddenDangerListFrom,
+    bareFrom: sql`hidden_dangers t`,
     where: (actor, q) => hiddenDangerListWhere(actor, q as never),
     properties: sql`jsonb_build_object('id', t.id, 'title', t.title, 'severity', t.severity,
       'status', t.status, 'overdue', ${overdueSql('t')}, 'enterpriseName', e.name,
@@ -105,6 +110,7 @@ export const tileLayers: readonly TileLayerSpec[] = [
     summary: 'Enterprises (企业): clusters up to zoom 8, then each enterprise by industry',
     query: omitTileBounds(enterpriseListQuery),
     from: enterpriseListFrom,
+    bareFrom: sql`enterprises t`,
     where: (actor, q) => enterpriseListWhere(actor, q as never),
     properties: sql`jsonb_build_object('id', t.id, 'name', t.name, 'industry', t.industry,
       'employees', t.employees, 'regionCode', t.region_code)`,
