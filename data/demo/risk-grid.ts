@@ -91,16 +91,23 @@ export async function writeDemoRiskGrid(db: Queryable, options: RiskGridOptions)
         where ST_Intersects(g, ST_SetSRID(ST_MakePoint((c.i + 0.5) * ${m}, (cj.j + 0.5) * ${m}), ${srid}))
         limit 1) r
       left join grid_weights w on w.i = c.i and w.j = cj.j),
+    numbered as (select *, row_number() over (partition by i order by j) as k from cells),
+    -- One transform per grid column, not per cell: a collection in, its parts out in order.
+    shapes as (
+      select i, (d).path[1] as k, (d).geom as cell from (
+        select i, ST_Dump(${back(sql`ST_Collect(ST_MakeEnvelope(i * ${m}, j * ${m}, (i + 1) * ${m}, (j + 1) * ${m}, ${srid}) order by j)`)}) as d
+        from numbered group by i) x),
+    centres as (
+      select i, (d).path[1] as k, (d).geom as centroid from (
+        select i, ST_Dump(${back(sql`ST_Collect(ST_SetSRID(ST_MakePoint((i + 0.5) * ${m}, (j + 0.5) * ${m}), ${srid}) order by j)`)}) as d
+        from numbered group by i) x),
     inserted as (insert into risk_grid_cells (grid, i, j, size_m, cell, centroid, region_code, score, level,
       factors)
-    select ${grid}, i, j, ${size},
-      ${back(sql`ST_MakeEnvelope(i * ${m}, j * ${m}, (i + 1) * ${m}, (j + 1) * ${m}, ${srid})`)},
-      ${back(sql`ST_SetSRID(ST_MakePoint((i + 0.5) * ${m}, (j + 0.5) * ${m}), ${srid})`)},
-      code, score,
-      case when score >= 75 then '重大风险' when score >= 50 then '较大风险'
-        when score >= 25 then '一般风险' else '低风险' end,
-      jsonb_build_object('hazardWeight', round(weight::numeric, 2), 'hazardSources', sources)
-    from cells
+    select ${grid}, n.i, n.j, ${size}, s.cell, c.centroid, n.code, n.score,
+      case when n.score >= 75 then '重大风险' when n.score >= 50 then '较大风险'
+        when n.score >= 25 then '一般风险' else '低风险' end,
+      jsonb_build_object('hazardWeight', round(n.weight::numeric, 2), 'hazardSources', n.sources)
+    from numbered n join shapes s on s.i = n.i and s.k = n.k join centres c on c.i = n.i and c.k = n.k
     on conflict (grid, i, j) do nothing
     returning 1)
     select count(*)::int as n from inserted`)

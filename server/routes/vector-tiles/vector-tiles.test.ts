@@ -209,6 +209,18 @@ describe('GET /tiles/registry/{layer}/{z}/{x}/{y}.pbf', () => {
     }
   })
 
+  it('is in the OpenAPI document with the list filters as query parameters', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, { get?: { parameters?: { name: string; in: string }[] } }>
+    }
+    for (const layer of ['hazard-sources', 'resources', 'hidden-dangers', 'enterprises']) {
+      const params = doc.paths[`/tiles/registry/${layer}/{z}/{x}/{y}`]?.get?.parameters ?? []
+      expect(params.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(['z', 'x', 'y'])
+      expect(params.map((p) => p.name)).toContain('region')
+      expect(params.map((p) => p.name)).not.toContain('bbox')
+    }
+  })
+
   it('needs a session', async () => {
     const res = await getTile(null, 'hazard-sources', { z: 5, x: 25, y: 12 })
     expect(res.status).toBe(401)
