@@ -241,17 +241,33 @@ export const frontEnd: BenchEntry = {
       const bare = await measure(browser, base, 'none', scale)
       for (const variant of ['geojson', 'tiles'] as const) {
         ctx.log(`front end: ${labels[variant]}`)
-        const r = await measure(browser, base, variant, scale)
+        let r: VariantResult
+        try {
+          r = await measure(browser, base, variant, scale)
+        } catch (error) {
+          // One variant failing (a list that never answers) is a result too, not a lost run.
+          const reason = (error as Error).message.split('\n')[0]
+          ctx.log(`front end: ${labels[variant]} failed: ${reason}`)
+          results.push({
+            entry: `front end (${sources} hazard sources: ${labels[variant]})`,
+            engine,
+            metric: '—',
+            measured: null,
+            unit: '',
+            note: `failed: ${reason}`,
+          })
+          continue
+        }
         results.push(
           {
             entry: `time to interactive map (${sources} hazard sources: ${labels[variant]})`,
             engine,
             metric: 'time',
             measured: r.interactiveMs,
-            unit: 'ms',
             reference: { label: `same page, ${labels.none}`, value: bare.interactiveMs },
             ratio: r.interactiveMs / bare.interactiveMs,
             note: `first view fetched ${r.fetched}`,
+            unit: 'ms',
           },
           {
             entry: `frame time, pan + zoom tour (${sources} hazard sources: ${labels[variant]})`,
