@@ -66,7 +66,9 @@ console.log(table)
 // A partial run (--only) is not a result to keep: it goes under .tmp.
 const dir = only ? join(repoRoot, '.tmp', 'bench') : join(repoRoot, 'bench', 'results')
 mkdirSync(dir, { recursive: true })
-const file = join(dir, `${started.toISOString().slice(0, 10)}${quick ? '-quick' : ''}.json`)
+// An explicit --engines run is named after its engines, so runs of one day do not overwrite.
+const suffix = `${quick ? '-quick' : ''}${values.engines ? '-' + engines.join('+') : ''}`
+const file = join(dir, `${started.toISOString().slice(0, 10)}${suffix}.json`)
 writeFileSync(
   file,
   JSON.stringify(
