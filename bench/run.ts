@@ -8,7 +8,7 @@ import { formatTable } from './lib/report.ts'
 import type { BenchEntry, BenchResult } from './lib/types.ts'
 import { spatialList } from './entries/spatial-list.ts'
 import { hazardWrites } from './entries/hazard-writes.ts'
-import { notBuilt } from './entries/not-built.ts'
+import { mvtTiles } from './entries/mvt-tiles.ts'
 import { frontEnd } from './entries/front-end.ts'
 import { recommendation } from './entries/recommendation.ts'
 import { sseFanout } from './entries/sse-fanout.ts'
@@ -22,6 +22,8 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     engines: { type: 'string' },
+    // Comma-separated parts of entry names, to rerun a few entries: --only mvt,front
+    only: { type: 'string' },
   },
 })
 const quick = values.quick ?? false
@@ -30,8 +32,11 @@ const engines = (values.engines ?? (process.env.DATABASE_URL ? 'pglite,postgres'
   .split(',')
   .map((e) => e.trim()) as ('pglite' | 'postgres')[]
 const log = (line: string) => console.log(`[bench] ${line}`)
+const only = values.only?.split(',').map((s) => s.trim().toLowerCase())
+const chosen = (entry: BenchEntry) =>
+  !only || only.some((part) => entry.name.toLowerCase().includes(part))
 
-const dbEntries: BenchEntry[] = [spatialList, hazardWrites, recommendation, sseFanout, notBuilt]
+const dbEntries: BenchEntry[] = [spatialList, hazardWrites, recommendation, mvtTiles, sseFanout]
 const results: BenchResult[] = []
 const datasets: Record<string, unknown> = {}
 const started = new Date()
@@ -40,11 +45,11 @@ for (const engine of engines) {
   const { database, counts, seededSeconds } = await openDataset(engine, size, log)
   datasets[engine] = { counts, seededSeconds }
   try {
-    for (const entry of dbEntries) {
+    for (const entry of dbEntries.filter(chosen)) {
       log(`${engine}: ${entry.name}`)
       results.push(...(await entry.run({ database, quick, dataset: counts, log })))
     }
-    if (engine === engines[0]) {
+    if (engine === engines[0] && chosen(frontEnd)) {
       log(`${engine}: ${frontEnd.name}`)
       results.push(...(await frontEnd.run({ database, quick, dataset: counts, log })))
     }
@@ -55,12 +60,15 @@ for (const engine of engines) {
 
 const table = formatTable(results)
 console.log(
-  `\n金安 Command bench — ${quick ? 'quick' : 'full'} (${size.hazardSources} hazard sources, ${size.resources} resources)\n`,
+  `\n金安 Command bench — ${quick ? 'quick' : 'full'} (${size.hazardSources} hazard sources, ${size.resources} resources, ${size.incidents} incidents, 1 km risk grid of ${size.riskGridRegion})\n`,
 )
 console.log(table)
-const dir = join(repoRoot, 'bench', 'results')
+// A partial run (--only) is not a result to keep: it goes under .tmp.
+const dir = only ? join(repoRoot, '.tmp', 'bench') : join(repoRoot, 'bench', 'results')
 mkdirSync(dir, { recursive: true })
-const file = join(dir, `${started.toISOString().slice(0, 10)}${quick ? '-quick' : ''}.json`)
+// An explicit --engines run is named after its engines, so runs of one day do not overwrite.
+const suffix = `${quick ? '-quick' : ''}${values.engines ? '-' + engines.join('+') : ''}`
+const file = join(dir, `${started.toISOString().slice(0, 10)}${suffix}.json`)
 writeFileSync(
   file,
   JSON.stringify(

@@ -20,6 +20,7 @@ import { eventsRouter } from './routes/events/index.ts'
 import { searchRouter } from './routes/search/index.ts'
 import { nearbyRouter } from './routes/nearby/index.ts'
 import { docsPage } from './routes/docs/docs-page.ts'
+import { vectorTilesRouter } from './routes/vector-tiles/index.ts'
 
 export interface AppDeps {
   database: Database
@@ -59,6 +60,8 @@ export function createApp(deps: AppDeps) {
     .route('/', searchRouter)
     .route('/', nearbyRouter)
   app.route('/api', api)
+  // Outside /api: MVT under /tiles/ (DESIGN "API conventions"), still signed in and scoped.
+  app.route('/', vectorTilesRouter)
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

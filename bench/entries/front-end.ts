@@ -1,15 +1,16 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { serve } from '@hono/node-server'
-import { chromium } from 'playwright-core'
+import { chromium, type Browser } from 'playwright-core'
+import { demoAccounts } from '../../data/accounts/demo-accounts.ts'
 import { createApp } from '../../server/app.ts'
 import { repoRoot, webDist } from '../../server/lib/paths.ts'
 import { spaRouter } from '../../server/routes/spa.ts'
 import { tilesRouter } from '../../server/routes/tiles/index.ts'
 import { chromiumArgs, chromiumPath } from '../../e2e/chromium.ts'
-import { summarise } from '../lib/stats.ts'
+import { summarise, type Summary } from '../lib/stats.ts'
 import type { BenchEntry, BenchResult } from '../lib/types.ts'
 
 function bundleGzipBytes(): { js: number; files: number } {
@@ -25,38 +26,181 @@ function bundleGzipBytes(): { js: number; files: number } {
 /**
  * Runs in the page, so it is plain JavaScript text: the TypeScript loader would otherwise
  * wrap named functions in helpers the page does not have. Records requestAnimationFrame
- * intervals for 1 s at rest, then while panning in a square (a 480 ms pan every 30 frames).
+ * intervals for 1 s at rest, then along a fixed tour of the province: pans at province zoom,
+ * zoom in to 西安 and pan there, across to 榆林, and back out.
  */
-const recordFramesSource = `async function (durationMs) {
+const recordFramesSource = `async function (scale) {
   const map = window.__map
-  function record(ms, pan) {
+  const linear = function (t) { return t }
+  const tour = [
+    { panBy: [400, 0] }, { panBy: [0, 300] }, { panBy: [-400, 0] }, { panBy: [0, -300] },
+    { to: { center: [108.94, 34.26], zoom: 9 }, ms: 1500 },
+    { panBy: [300, 0] }, { panBy: [0, 250] }, { panBy: [-300, 0] }, { panBy: [0, -250] },
+    { to: { center: [109.73, 38.28], zoom: 7.5 }, ms: 1500 },
+    { panBy: [0, 300] },
+    { to: { center: [108.9, 35.6], zoom: 6.2 }, ms: 1500 },
+  ]
+  function frames(ms, move) {
     return new Promise(function (resolve) {
       const deltas = []
       let last = performance.now()
       const end = last + ms
-      let step = 0
-      const offsets = [[400, 0], [0, 300], [-400, 0], [0, -300]]
+      if (move) move()
       function tick(now) {
         deltas.push(now - last)
         last = now
-        if (pan && step++ % 30 === 0) {
-          map.panBy(offsets[Math.floor(step / 30) % 4], { duration: 480, easing: function (t) { return t } })
-        }
         if (now < end) requestAnimationFrame(tick)
         else resolve(deltas.slice(1))
       }
       requestAnimationFrame(tick)
     })
   }
-  const idle = await record(1000, false)
-  const panning = await record(durationMs, true)
-  return { idle: idle, panning: panning }
+  const idle = await frames(1000, null)
+  let moving = []
+  for (const step of tour) {
+    const ms = Math.round((step.ms || 600) * scale)
+    moving = moving.concat(await frames(ms + 100, function () {
+      if (step.panBy) map.panBy(step.panBy, { duration: ms, easing: linear })
+      else map.easeTo(Object.assign({ duration: ms, easing: linear }, step.to))
+    }))
+  }
+  return { idle: idle, moving: moving }
 }`
 
 /**
- * The map in headless Chromium (software WebGL): time from navigation to the first idle map,
- * then frame intervals while the map pans across the province, against the frame interval
- * of the same page with the map at rest.
+ * The hazard sources from the server's vector tiles instead of the GeoJSON layer, added in the
+ * page with the same colours as web/src/map/layers/hazard-sources-tiles-layer.ts.
+ */
+const addTileLayerSource = `function () {
+  const map = window.__map
+  const colours = { '一级': '#D92D20', '二级': '#F47A0B', '三级': '#F5C518', '四级': '#1D64D8' }
+  const pc = ['coalesce', ['get', 'point_count'], 1]
+  map.addSource('bench-tiles', { type: 'vector', maxzoom: 14,
+    tiles: [location.origin + '/tiles/registry/hazard-sources/{z}/{x}/{y}.pbf'] })
+  map.addLayer({ id: 'bench-tiles-clusters', type: 'circle', source: 'bench-tiles',
+    'source-layer': 'hazard-sources', filter: ['>', pc, 1],
+    paint: { 'circle-color': ['match', ['get', 'worst'], 1, colours['一级'], 2, colours['二级'],
+      3, colours['三级'], 4, colours['四级'], '#98a3a8'],
+      'circle-radius': ['step', pc, 13, 10, 16, 50, 20, 200, 25], 'circle-stroke-width': 1.5 } })
+  map.addLayer({ id: 'bench-tiles-count', type: 'symbol', source: 'bench-tiles',
+    'source-layer': 'hazard-sources', filter: ['>', pc, 1],
+    layout: { 'text-field': ['to-string', pc], 'text-size': 12, 'text-allow-overlap': true,
+      'text-font': map.getStyle().layers.filter(function (l) { return l.layout && l.layout['text-font'] })[0].layout['text-font'] } })
+  map.addLayer({ id: 'bench-tiles-points', type: 'circle', source: 'bench-tiles',
+    'source-layer': 'hazard-sources', filter: ['<=', pc, 1],
+    paint: { 'circle-color': ['match', ['get', 'grade'], '一级', colours['一级'], '二级', colours['二级'],
+      '三级', colours['三级'], '四级', colours['四级'], '#98a3a8'],
+      'circle-radius': ['interpolate', ['linear'], ['coalesce', ['get', 'r'], 0], 0, 4.5, 100, 10, 400, 13],
+      'circle-stroke-width': 1.2 } })
+  return new Promise(function (resolve) { map.once('idle', resolve) })
+}`
+
+type Variant = 'none' | 'geojson' | 'tiles'
+
+interface VariantResult {
+  interactiveMs: number
+  moving: Summary
+  idle: Summary
+  /** What the first view fetched for the layer. */
+  fetched: string
+}
+
+/** Registry layers other than hazard sources stay off so the two variants differ in one layer. */
+const layerChoice = (variant: Variant) =>
+  JSON.stringify({
+    state: {
+      visible: {
+        'hazard-sources': variant === 'geojson',
+        'hidden-dangers': false,
+        resources: false,
+        enterprises: false,
+      },
+    },
+    version: 0,
+  })
+
+async function measure(
+  browser: Browser,
+  base: string,
+  variant: Variant,
+  scale: number,
+): Promise<VariantResult> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
+  try {
+    await context.addInitScript(
+      `localStorage.setItem('jinan.layers', ${JSON.stringify(layerChoice(variant))})`,
+    )
+    const account = demoAccounts.find((a) => a.username === 'shaanxi')!
+    const login = await context.request.post(`${base}/api/auth/login`, {
+      data: { username: account.username, password: account.password },
+    })
+    if (login.status() !== 200) throw new Error(`bench login → ${login.status()}`)
+    const page = await context.newPage()
+    let fetched = ''
+    const bytes = { n: 0, tiles: 0 }
+    page.on('response', (res) => {
+      const url = res.url()
+      if (url.includes('/api/hazard-sources?') || url.includes('/tiles/registry/')) {
+        void res
+          .body()
+          .then((b) => {
+            bytes.n += b.length
+            bytes.tiles += 1
+            if (url.includes('/api/hazard-sources?') && !fetched) {
+              const fc = JSON.parse(b.toString()) as { features: unknown[]; truncated?: boolean }
+              fetched = `${fc.features.length} GeoJSON features${fc.truncated ? ' (truncated at the list limit)' : ''}, ${Math.round(b.length / 1024)} KiB`
+            }
+          })
+          .catch(() => {})
+      }
+    })
+    const listed =
+      variant === 'geojson'
+        ? page.waitForResponse((r) => r.url().includes('/api/hazard-sources?'), {
+            timeout: 180_000,
+          })
+        : null
+    const t0 = Date.now()
+    await page.goto(`${base}/#6.2/35.6/108.9`)
+    await page.waitForFunction(
+      () => Boolean((window as { __map?: { loaded(): boolean } }).__map?.loaded()),
+      null,
+      { timeout: 180_000 },
+    )
+    if (listed) await listed
+    if (variant === 'tiles') await page.evaluate(`(${addTileLayerSource})()`)
+    // The first frame with everything drawn; a repaint makes 'idle' fire again if it has.
+    await page.evaluate(
+      `new Promise(function (resolve) { window.__map.once('idle', resolve); window.__map.triggerRepaint() })`,
+    )
+    const interactiveMs = Date.now() - t0
+    if (variant === 'tiles') {
+      fetched = `${bytes.tiles} tiles, ${Math.round(bytes.n / 1024)} KiB`
+    }
+    const frames = (await page.evaluate(`(${recordFramesSource})(${scale})`)) as {
+      idle: number[]
+      moving: number[]
+    }
+    await page.screenshot({
+      path: join(repoRoot, '.tmp', 'shots', `bench-${variant}-province.png`),
+    })
+    return {
+      interactiveMs,
+      moving: summarise(frames.moving),
+      idle: summarise(frames.idle),
+      fetched,
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+/**
+ * The map in headless Chromium (software WebGL), signed in as the province, with the hazard
+ * sources drawn two ways: the GeoJSON-by-bbox layer clustered in the browser (what the web
+ * ships today) and MapLibre vector tiles from /tiles/registry (clustered by the server).
+ * Time from navigation to the first idle map with the layer drawn, then frame intervals along
+ * a pan-and-zoom tour of the province, against the frame interval of the map at rest.
  */
 export const frontEnd: BenchEntry = {
   name: 'front end (headless Chromium)',
@@ -67,6 +211,7 @@ export const frontEnd: BenchEntry = {
         stdio: 'inherit',
       })
     }
+    mkdirSync(join(repoRoot, '.tmp', 'shots'), { recursive: true })
     const app = createApp({
       database: ctx.database,
       mount: (root) => {
@@ -80,59 +225,77 @@ export const frontEnd: BenchEntry = {
       )
     })
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+    const base = `http://127.0.0.1:${server.port}`
+    const engine = ctx.database.engine
+    const sources = ctx.dataset.hazard_sources ?? 0
+    const results: BenchResult[] = []
     try {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 900 } })
-      const t0 = Date.now()
-      await page.goto(`http://127.0.0.1:${server.port}/#6.2/35.6/108.9`)
-      await page.waitForFunction(
-        () => Boolean((window as { __map?: { loaded(): boolean } }).__map?.loaded()),
-        null,
-        {
-          timeout: 120_000,
-        },
-      )
-      // Wait for the first frame with everything drawn; a repaint makes 'idle' fire again
-      // if it already has.
-      await page.evaluate(
-        `new Promise(function (resolve) { window.__map.once('idle', resolve); window.__map.triggerRepaint() })`,
-      )
-      const interactiveMs = Date.now() - t0
-      const seconds = ctx.quick ? 3 : 8
-      const frames = (await page.evaluate(`(${recordFramesSource})(${seconds * 1000})`)) as {
-        idle: number[]
-        panning: number[]
+      const scale = ctx.quick ? 0.6 : 1
+      const labels: Record<Variant, string> = {
+        none: 'no hazard layer',
+        geojson: 'GeoJSON by bbox, clustered in the browser',
+        tiles: 'vector tiles from /tiles/registry',
       }
-      const panning = summarise(frames.panning)
-      const idle = summarise(frames.idle)
+      // The same tour without the layer: what the basemap and regions cost on this machine.
+      ctx.log(`front end: ${labels.none}`)
+      const bare = await measure(browser, base, 'none', scale)
+      for (const variant of ['geojson', 'tiles'] as const) {
+        ctx.log(`front end: ${labels[variant]}`)
+        let r: VariantResult
+        try {
+          r = await measure(browser, base, variant, scale)
+        } catch (error) {
+          // One variant failing (a list that never answers) is a result too, not a lost run.
+          const reason = (error as Error).message.split('\n')[0]
+          ctx.log(`front end: ${labels[variant]} failed: ${reason}`)
+          results.push({
+            entry: `front end (${sources} hazard sources: ${labels[variant]})`,
+            engine,
+            metric: '—',
+            measured: null,
+            unit: '',
+            note: `failed: ${reason}`,
+          })
+          continue
+        }
+        results.push(
+          {
+            entry: `time to interactive map (${sources} hazard sources: ${labels[variant]})`,
+            engine,
+            metric: 'time',
+            measured: r.interactiveMs,
+            reference: { label: `same page, ${labels.none}`, value: bare.interactiveMs },
+            ratio: r.interactiveMs / bare.interactiveMs,
+            note: `first view fetched ${r.fetched}`,
+            unit: 'ms',
+          },
+          {
+            entry: `frame time, pan + zoom tour (${sources} hazard sources: ${labels[variant]})`,
+            engine,
+            metric: 'frame interval',
+            measured: r.moving,
+            reference: { label: `same tour, ${labels.none}`, value: bare.moving },
+            ratio: r.moving.p95 / bare.moving.p95,
+            unit: 'ms (ratio of p95)',
+          },
+        )
+      }
       const bundle = bundleGzipBytes()
-      const engine = ctx.database.engine
-      const results: BenchResult[] = [
-        {
-          entry: 'time to interactive map',
-          engine,
-          metric: 'time',
-          measured: interactiveMs,
-          unit: 'ms',
-          note: 'navigation → first idle map',
-        },
-        {
-          entry: `frame time while panning (${ctx.dataset.hazard_sources ?? 0} hazard sources in DB)`,
-          engine,
-          metric: 'frame interval',
-          measured: panning,
-          reference: { label: 'map at rest', value: idle },
-          ratio: panning.p50 / idle.p50,
-          unit: 'ms',
-          note: 'layers drawn: basemap + regions (the registry layers land with issue #4)',
-        },
-        {
-          entry: `JS bundle (${bundle.files} files, gzip -9)`,
-          engine: '—',
-          metric: 'size',
-          measured: Math.round(bundle.js / 1024),
-          unit: 'KiB',
-        },
-      ]
+      results.push({
+        entry: `JS bundle (${bundle.files} files, gzip -9)`,
+        engine: '—',
+        metric: 'size',
+        measured: Math.round(bundle.js / 1024),
+        unit: 'KiB',
+      })
+      results.push({
+        entry: 'deck.gl ScatterplotLayer with the hazard sources',
+        engine,
+        metric: '—',
+        measured: null,
+        unit: '',
+        note: 'not measured',
+      })
       return results
     } finally {
       await browser.close()

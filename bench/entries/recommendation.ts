@@ -38,7 +38,7 @@ export const recommendation: BenchEntry = {
     const reference = summarise(await timeRuns(runs, () => ctx.database.db.execute(bare)))
     return [
       {
-        entry: `${this.name} (top 10 of 200 nearest)`,
+        entry: `${this.name} (top 10 of 200 nearest, ${ctx.dataset.resources ?? 0} resources)`,
         engine: ctx.database.engine,
         metric: 'latency',
         measured,

@@ -22,7 +22,7 @@ export const sseFanout: BenchEntry = {
   name: 'SSE fan-out',
   async run(ctx) {
     const { database } = ctx
-    const clients = ctx.quick ? 50 : 200
+    const clients = 200
     const writes = ctx.quick ? 20 : 100
 
     const reference = await notifyRoundTrips(ctx.database, writes)

@@ -17,7 +17,9 @@ export function formatTable(results: BenchResult[]): string {
     r.entry,
     r.engine,
     formatValue(r.measured),
-    r.reference ? `${formatValue(r.reference.value)} (${r.reference.label})` : (r.note ?? ''),
+    r.reference
+      ? `${formatValue(r.reference.value)} (${r.reference.label})${r.note ? `; ${r.note}` : ''}`
+      : (r.note ?? ''),
     r.ratio === undefined ? '' : `${fmt(r.ratio)}×`,
     r.unit,
   ])

@@ -1,7 +1,7 @@
 import { customType } from 'drizzle-orm/pg-core'
 import { sql, type SQL } from 'drizzle-orm'
 
-type GeometryKind = 'Point' | 'MultiPolygon' | 'Geometry'
+type GeometryKind = 'Point' | 'Polygon' | 'MultiPolygon' | 'Geometry'
 
 /**
  * PostGIS geometry column in EPSG:4326. drizzle's built-in `geometry()` maps points only,

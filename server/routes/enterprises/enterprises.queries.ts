@@ -57,18 +57,29 @@ export interface EnterpriseListFilter {
   limit?: number | undefined
 }
 
-export function listEnterprises(
-  db: Queryable,
+/** The list's filters as SQL over `enterpriseListFrom` (shared with the vector tiles). */
+export function enterpriseListWhere(
   actor: Actor,
-  f: EnterpriseListFilter,
-): Promise<string> {
+  f: Omit<EnterpriseListFilter, 'bbox' | 'limit'>,
+): SQL[] {
   const where: SQL[] = [inScope(actor, sql`t.region_code`)]
   if (!f.includeRetired) where.push(sql`t.retired_at is null`)
   if (f.region) where.push(inRegion(f.region, sql`t.region_code`))
   if (f.industry) where.push(sql`t.industry = ${f.industry}`)
   if (f.q) where.push(textSearch(f.q, [sql`t.name`, sql`t.uscc`, sql`t.address`]))
+  return where
+}
+
+export const enterpriseListFrom = sql`enterprises t`
+
+export function listEnterprises(
+  db: Queryable,
+  actor: Actor,
+  f: EnterpriseListFilter,
+): Promise<string> {
+  const where = enterpriseListWhere(actor, f)
   return featureCollection(db, {
-    from: sql`enterprises t`,
+    from: enterpriseListFrom,
     properties: sql`json_build_object('name', t.name, 'industry', t.industry, 'uscc', t.uscc,
       'regionCode', t.region_code, 'employees', t.employees, 'retired', t.retired_at is not null)`,
     where,

@@ -88,11 +88,11 @@ export interface HazardSourceListFilter {
   limit?: number | undefined
 }
 
-export function listHazardSources(
-  db: Queryable,
+/** The list's filters as SQL over `hazardSourceListFrom` (shared with the vector tiles). */
+export function hazardSourceListWhere(
   actor: Actor,
-  f: HazardSourceListFilter,
-): Promise<string> {
+  f: Omit<HazardSourceListFilter, 'bbox' | 'limit'>,
+): SQL[] {
   const where: SQL[] = [inScope(actor, sql`t.region_code`)]
   if (!f.includeRetired) where.push(sql`t.retired_at is null`)
   if (f.region) where.push(inRegion(f.region, sql`t.region_code`))
@@ -113,8 +113,19 @@ export function listHazardSources(
   if (f.isMajor !== undefined) where.push(sql`t.is_major = ${f.isMajor}`)
   if (f.enterpriseId) where.push(sql`t.enterprise_id = ${f.enterpriseId}`)
   if (f.q) where.push(textSearch(f.q, [sql`t.name`, sql`e.name`]))
+  return where
+}
+
+export const hazardSourceListFrom = sql`hazard_sources t join enterprises e on e.id = t.enterprise_id`
+
+export function listHazardSources(
+  db: Queryable,
+  actor: Actor,
+  f: HazardSourceListFilter,
+): Promise<string> {
+  const where = hazardSourceListWhere(actor, f)
   return featureCollection(db, {
-    from: sql`hazard_sources t join enterprises e on e.id = t.enterprise_id`,
+    from: hazardSourceListFrom,
     properties: sql`json_build_object('name', t.name, 'enterpriseId', t.enterprise_id,
       'enterpriseName', e.name, 'unitKind', t.unit_kind, 'grade', t.grade, 'isMajor', t.is_major,
       's', t.s, 'r', t.r, 'regionCode', t.region_code, 'retired', t.retired_at is not null)`,

@@ -137,7 +137,11 @@ export interface DangerListFilter {
   limit?: number | undefined
 }
 
-export function listDangers(db: Queryable, actor: Actor, f: DangerListFilter): Promise<string> {
+/** The list's filters as SQL over `hiddenDangerListFrom` (shared with the vector tiles). */
+export function hiddenDangerListWhere(
+  actor: Actor,
+  f: Omit<DangerListFilter, 'bbox' | 'limit'>,
+): SQL[] {
   const where: SQL[] = [inScope(actor, sql`t.region_code`)]
   if (!f.includeRetired) where.push(sql`t.retired_at is null`)
   if (f.region) where.push(inRegion(f.region, sql`t.region_code`))
@@ -154,8 +158,15 @@ export function listDangers(db: Queryable, actor: Actor, f: DangerListFilter): P
   if (f.enterpriseId) where.push(sql`t.enterprise_id = ${f.enterpriseId}`)
   if (f.hazardSourceId) where.push(sql`t.hazard_source_id = ${f.hazardSourceId}`)
   if (f.q) where.push(textSearch(f.q, [sql`t.title`, sql`e.name`]))
+  return where
+}
+
+export const hiddenDangerListFrom = sql`hidden_dangers t join enterprises e on e.id = t.enterprise_id`
+
+export function listDangers(db: Queryable, actor: Actor, f: DangerListFilter): Promise<string> {
+  const where = hiddenDangerListWhere(actor, f)
   return featureCollection(db, {
-    from: sql`hidden_dangers t join enterprises e on e.id = t.enterprise_id`,
+    from: hiddenDangerListFrom,
     properties: sql`json_build_object('title', t.title, 'severity', t.severity,
       'status', t.status, 'overdue', ${overdueSql()}, 'deadline', ${dateText(sql`t.deadline`)},
       'enterpriseName', e.name, 'regionCode', t.region_code, 'majorItem', t.major_item,

@@ -43,7 +43,11 @@ export interface ResourceListFilter {
   limit?: number | undefined
 }
 
-export function listResources(db: Queryable, actor: Actor, f: ResourceListFilter): Promise<string> {
+/** The list's filters as SQL over `resourceListFrom` (shared with the vector tiles). */
+export function resourceListWhere(
+  actor: Actor,
+  f: Omit<ResourceListFilter, 'bbox' | 'limit'>,
+): SQL[] {
   const where: SQL[] = [inScope(actor, sql`t.region_code`)]
   if (!f.includeRetired) where.push(sql`t.retired_at is null`)
   if (f.region) where.push(inRegion(f.region, sql`t.region_code`))
@@ -58,8 +62,15 @@ export function listResources(db: Queryable, actor: Actor, f: ResourceListFilter
   if (f.status) where.push(sql`t.status = ${f.status}`)
   if (f.category) where.push(sql`t.category = ${f.category}`)
   if (f.q) where.push(textSearch(f.q, [sql`t.name`, sql`t.category`]))
+  return where
+}
+
+export const resourceListFrom = sql`resources t`
+
+export function listResources(db: Queryable, actor: Actor, f: ResourceListFilter): Promise<string> {
+  const where = resourceListWhere(actor, f)
   return featureCollection(db, {
-    from: sql`resources t`,
+    from: resourceListFrom,
     properties: sql`json_build_object('name', t.name, 'kind', t.kind, 'category', t.category,
       'status', t.status, 'capacity', t.capacity, 'regionCode', t.region_code,
       'retired', t.retired_at is not null)`,

@@ -67,12 +67,16 @@ export function useMapInteractions(map: MapLibreMap, layers: readonly MapLayerDe
   const open = usePanels((s) => s.open)
 
   useEffect(() => {
-    let hovered: { source: string; id: string | number } | undefined
+    let hovered: FeatureRef | undefined
     let frame = 0
 
     const setHover = (next: MapGeoJSONFeature | undefined) => {
       const target =
-        next && next.id !== undefined ? { source: next.source, id: next.id } : undefined
+        next && next.id !== undefined
+          ? next.sourceLayer
+            ? { source: next.source, sourceLayer: next.sourceLayer, id: next.id }
+            : { source: next.source, id: next.id }
+          : undefined
       if (hovered && target && hovered.source === target.source && hovered.id === target.id) return
       if (hovered && map.getSource(hovered.source)) map.setFeatureState(hovered, { hover: false })
       hovered = target

@@ -55,6 +55,8 @@ export interface MapLayerDefinition {
 /** A feature by source and (promoted) id, as `map.setFeatureState` takes it. */
 export interface FeatureRef {
   source: string
+  /** Vector-tile sources name the layer inside the tile too. */
+  sourceLayer?: string
   id: string | number
 }
 

@@ -1,0 +1,249 @@
+import { useEffect, useRef } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  Map as MapLibreMap,
+  VectorTileSource,
+} from 'maplibre-gl'
+import type { HazardGrade } from '../../../../server/domain/gb18218-tables.ts'
+import { hazardGradeStyle } from '../../../../server/domain/risk-level.ts'
+import { useSignedIn } from '../../api/auth.ts'
+import type { LayerBindingContext, MapLayerDefinition } from './layer-types.ts'
+import { HIGHLIGHT, highlighted } from './registry-points.ts'
+
+/*
+ * 重大危险源 drawn from the server's vector tiles (/tiles/registry/hazard-sources/…), the
+ * alternative to hazard-sources-layer.ts (GeoJSON by bbox, clustered in the browser). The
+ * server cuts each tile for the session's jurisdiction and clusters up to zoom 8 with the
+ * worst grade per cluster, so 50,000 sources never travel as one list. Same colours, legend
+ * and click → panel as the GeoJSON layer; `id` in the tiles is the record id.
+ */
+
+const SOURCE = 'hazard-sources-tiles'
+const SOURCE_LAYER = 'hazard-sources'
+const ids = {
+  clusters: 'hazard-sources-tiles-clusters',
+  clusterCount: 'hazard-sources-tiles-cluster-count',
+  points: 'hazard-sources-tiles-points',
+  gradeLabel: 'hazard-sources-tiles-grade',
+}
+const RANK_METADATA = 'jinan:point-rank'
+const RANK = 40
+
+const grades: readonly HazardGrade[] = ['一级', '二级', '三级', '四级']
+/** S < 1: not a major hazard source, no grade. Grey, outside the four colours. */
+const UNGRADED = { hex: '#98a3a8', strokeHex: '#56636a', textHex: '#ffffff' }
+type Style = typeof UNGRADED
+
+const byGrade = (pick: (style: Style) => string) =>
+  [
+    'match',
+    ['get', 'grade'],
+    ...grades.flatMap((g) => [g, pick(hazardGradeStyle(g))]),
+    pick(UNGRADED),
+  ] as unknown as string
+
+/** Clusters carry `worst`: 1 = 一级 … 4 = 四级, 5 = ungraded. */
+const byWorst = (pick: (style: Style) => string) =>
+  [
+    'match',
+    ['get', 'worst'],
+    ...grades.flatMap((g, i) => [i + 1, pick(hazardGradeStyle(g))]),
+    pick(UNGRADED),
+  ] as unknown as string
+
+const pointCount = ['coalesce', ['get', 'point_count'], 1] as unknown as ExpressionSpecification
+/** A cluster of one is drawn as the source it is. */
+const isCluster = ['>', pointCount, 1] as unknown as ExpressionSpecification
+const isSingle = ['<=', pointCount, 1] as unknown as ExpressionSpecification
+const abbreviated = [
+  'case',
+  ['>=', pointCount, 10_000],
+  ['concat', ['to-string', ['round', ['/', pointCount, 1000]]], 'k'],
+  ['>=', pointCount, 1000],
+  ['concat', ['to-string', ['/', ['round', ['/', pointCount, 100]], 10]], 'k'],
+  ['to-string', pointCount],
+] as unknown as ExpressionSpecification
+
+const styleLayers = (textFont: string[]): LayerSpecification[] => [
+  {
+    id: ids.clusters,
+    type: 'circle',
+    source: SOURCE,
+    'source-layer': SOURCE_LAYER,
+    filter: isCluster,
+    paint: {
+      'circle-color': byWorst((s) => s.hex),
+      'circle-opacity': 0.9,
+      'circle-radius': ['step', pointCount, 13, 10, 16, 50, 20, 200, 25] as unknown as number,
+      'circle-stroke-color': byWorst((s) => s.strokeHex),
+      'circle-stroke-width': 1.5,
+    },
+  },
+  {
+    id: ids.clusterCount,
+    type: 'symbol',
+    source: SOURCE,
+    'source-layer': SOURCE_LAYER,
+    filter: isCluster,
+    layout: {
+      'text-field': abbreviated as unknown as string,
+      'text-font': textFont,
+      'text-size': 12,
+      'text-allow-overlap': true,
+    },
+    paint: { 'text-color': byWorst((s) => s.textHex) },
+  },
+  {
+    id: ids.points,
+    type: 'circle',
+    source: SOURCE,
+    'source-layer': SOURCE_LAYER,
+    filter: isSingle,
+    paint: {
+      'circle-color': byGrade((s) => s.hex),
+      'circle-radius': [
+        'interpolate',
+        ['linear'],
+        ['coalesce', ['get', 'r'], 0],
+        0,
+        4.5,
+        10,
+        6,
+        50,
+        8,
+        100,
+        10,
+        400,
+        13,
+      ] as unknown as number,
+      'circle-stroke-color': [
+        'case',
+        highlighted,
+        HIGHLIGHT,
+        byGrade((s) => s.strokeHex),
+      ] as unknown as string,
+      'circle-stroke-width': ['case', highlighted, 3, 1.2] as unknown as number,
+    },
+  },
+  {
+    // The grade in words beside each mark: colour is never the only carrier.
+    id: ids.gradeLabel,
+    type: 'symbol',
+    source: SOURCE,
+    'source-layer': SOURCE_LAYER,
+    minzoom: 9,
+    filter: ['all', isSingle, ['has', 'grade']] as unknown as ExpressionSpecification,
+    layout: {
+      'text-field': ['get', 'grade'],
+      'text-font': textFont,
+      'text-size': 11,
+      'text-anchor': 'left',
+      'text-offset': [1.1, 0],
+      'text-optional': true,
+    },
+    paint: {
+      'text-color': '#1e2a30',
+      'text-halo-color': 'rgba(255, 255, 255, 0.9)',
+      'text-halo-width': 1.4,
+    },
+  },
+]
+
+/** The tile URL; `v` changes after a write so the browser fetches fresh tiles. */
+const tileUrl = (version: number) =>
+  `${window.location.origin}/tiles/registry/hazard-sources/{z}/{x}/{y}.pbf?v=${version}`
+
+function ensureSource(map: MapLibreMap, textFont: string[], version: number) {
+  if (map.getSource(SOURCE)) return
+  map.addSource(SOURCE, {
+    type: 'vector',
+    tiles: [tileUrl(version)],
+    minzoom: 0,
+    maxzoom: 14,
+    promoteId: { [SOURCE_LAYER]: 'id' },
+  })
+  // Same stacking rule as the GeoJSON point layers: below any point layer ranked higher.
+  const before = map.getLayersOrder().find((layerId) => {
+    const rank = (map.getLayer(layerId)?.metadata as Record<string, unknown> | undefined)?.[
+      RANK_METADATA
+    ]
+    return typeof rank === 'number' && rank > RANK
+  })
+  for (const layer of styleLayers(textFont)) {
+    map.addLayer({ ...layer, metadata: { [RANK_METADATA]: RANK } }, before)
+  }
+}
+
+function useHazardSourcesTilesBinding({ map, visible, textFont }: LayerBindingContext) {
+  const signedIn = useSignedIn()
+  const queryClient = useQueryClient()
+  const version = useRef(0)
+
+  useEffect(() => {
+    ensureSource(map, textFont, version.current)
+    const shown = visible && signedIn ? 'visible' : 'none'
+    for (const id of Object.values(ids)) map.setLayoutProperty(id, 'visibility', shown)
+  }, [map, textFont, visible, signedIn])
+
+  // Tiles are cut per session and change with every write: refetch them when either does.
+  useEffect(() => {
+    const refresh = () => {
+      version.current += 1
+      map.getSource<VectorTileSource>(SOURCE)?.setTiles([tileUrl(version.current)])
+    }
+    refresh()
+    return queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'success') refresh()
+    })
+  }, [map, queryClient, signedIn])
+}
+
+/** Distinct sources in view; a cluster counts as the sources it holds. */
+function countInView(map: MapLibreMap): number {
+  const layers = [ids.points, ids.clusters].filter((id) => map.getLayer(id))
+  if (layers.length === 0) return 0
+  const seen = new Set<string>()
+  let count = 0
+  for (const f of map.queryRenderedFeatures({ layers })) {
+    const p = f.properties
+    // A cluster spans one tile only (the server groups on a grid aligned to tiles).
+    const key = typeof p.id === 'string' ? p.id : `${f.geometry.type}:${JSON.stringify(f.geometry)}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    count += Number(p.point_count ?? 1) || 1
+  }
+  return count
+}
+
+const layer: MapLayerDefinition = {
+  id: 'hazard-sources',
+  labelKey: 'layers.hazardSources',
+  minzoom: 0,
+  swatch: {
+    shape: 'point',
+    stroke: hazardGradeStyle('一级').strokeHex,
+    fill: hazardGradeStyle('一级').hex,
+    fills: grades.map((g) => hazardGradeStyle(g).hex),
+  },
+  defaultVisible: true,
+  requiresSignIn: true,
+  hitLayerIds: [ids.points, ids.clusters],
+  pickPriority: 100,
+  useBinding: useHazardSourcesTilesBinding,
+  countInView,
+  panelFor: (feature) => {
+    const id: unknown = feature.properties.id
+    return typeof id === 'string' && Number(feature.properties.point_count ?? 1) <= 1
+      ? { kind: 'hazard-source', id }
+      : null
+  },
+  featureFor: (content) =>
+    content.kind === 'hazard-source'
+      ? { source: SOURCE, sourceLayer: SOURCE_LAYER, id: content.id }
+      : null,
+}
+
+/** Drop-in for `hazardSourcesLayer` in layers/registry.ts (same id, legend and panels). */
+export const hazardSourcesTilesLayer = layer
