@@ -22,6 +22,10 @@ export function HazardSourceEditor({ record }: { record: HazardSourceDetail }) {
     s.session?.id === record.id && isHazardValues(s.session.values) ? s.session.values : null,
   )
   const setValues = useEditing((s) => s.setValues)
+  // What the user changed is measured from the record as it was when they began, not from
+  // the live record: someone else's change meanwhile is not the user's to send back.
+  const base = useEditing((s) => (s.session?.id === record.id ? s.session.base : null))
+  const began = (base ?? record) as HazardSourceDetail
   return (
     <RecordEditor<HazardSourceDetail, HazardSourceUpdate>
       kind="hazard-source"
@@ -34,7 +38,7 @@ export function HazardSourceEditor({ record }: { record: HazardSourceDetail }) {
           <HazardSourceForm
             values={values}
             onChange={setValues}
-            onSave={(draft) => save(changedFields(draft, baseDraftOf(record)))}
+            onSave={(draft) => save(changedFields(draft, baseDraftOf(began)))}
             onCancel={cancel}
             saving={saving}
           />

@@ -26,6 +26,9 @@ export function ResourceEditor({ record }: { record: ResourceDetail }) {
     s.session?.id === record.id && isResourceValues(s.session.values) ? s.session.values : null,
   )
   const setValues = useEditing((s) => s.setValues)
+  // Changes are measured from the record as it was when editing began (see HazardSourceEditor).
+  const base = useEditing((s) => (s.session?.id === record.id ? s.session.base : null))
+  const began = (base ?? record) as ResourceDetail
   return (
     <RecordEditor<ResourceDetail, ResourceUpdate>
       kind="resource"
@@ -38,7 +41,7 @@ export function ResourceEditor({ record }: { record: ResourceDetail }) {
           <ResourceForm
             values={values}
             onChange={setValues}
-            onSave={(draft) => save(changedFields(draft, resourceBaseDraftOf(record)))}
+            onSave={(draft) => save(changedFields(draft, resourceBaseDraftOf(began)))}
             onCancel={cancel}
             saving={saving}
           />

@@ -34,6 +34,11 @@ function zoomIntoCluster(map: MapLibreMap, feature: MapGeoJSONFeature) {
   const clusterId = Number(feature.properties.cluster_id)
   if (!source || feature.geometry.type !== 'Point') return
   const center = feature.geometry.coordinates as [number, number]
+  // A cluster from server tiles has no expansion zoom to ask: step in.
+  if (typeof source.getClusterExpansionZoom !== 'function') {
+    map.easeTo({ center, zoom: map.getZoom() + 2 })
+    return
+  }
   void source
     .getClusterExpansionZoom(clusterId)
     .then((zoom) => map.easeTo({ center, zoom: zoom + 0.25 }))

@@ -1,10 +1,11 @@
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl'
+import type { LayerSpecification } from 'maplibre-gl'
 import type { HazardGrade } from '../../../../server/domain/gb18218-tables.ts'
 import { hazardGradeStyle } from '../../../../server/domain/risk-level.ts'
 import { useSignedIn } from '../../api/auth.ts'
-import { useLayerListParams } from '../../filters/list-params.ts'
 import { useHazardSourcesInBbox } from '../../api/hazard-sources.ts'
+import { useLayerListParams } from '../../filters/list-params.ts'
 import { useMapZoom } from '../map-context.ts'
+import { DETAIL_ZOOM, hazardSourceTiles } from './hazard-sources-tiles-layer.ts'
 import type { LayerBindingContext, MapLayerDefinition } from './layer-types.ts'
 import {
   countPoints,
@@ -17,14 +18,17 @@ import {
 
 /*
  * 重大危险源: circles in the national four colours by grade (一级 red … 四级 blue, from the
- * shared palette), grey below S = 1 (no grade), sized by R. Clustered at low zoom; a cluster
- * takes the colour of the worst grade it holds.
+ * shared palette), grey below S = 1 (no grade), sized by R.
+ *
+ * Two halves, chosen by measurement (npm run bench, front end at 50,000 sources): below
+ * DETAIL_ZOOM the server's vector tiles, clustered per tile with the worst grade
+ * (hazard-sources-tiles-layer.ts); from DETAIL_ZOOM the viewport's GeoJSON list drawn here,
+ * whose query cache is what field edits update optimistically. A city view holds a few
+ * thousand sources at most; a province view as one list truncated and stalled.
  */
 
 const SOURCE = 'hazard-sources'
 const ids = {
-  clusters: 'hazard-sources-clusters',
-  clusterCount: 'hazard-sources-cluster-count',
   points: 'hazard-sources-points',
   gradeLabel: 'hazard-sources-grade',
 }
@@ -32,14 +36,6 @@ const ids = {
 const grades: readonly HazardGrade[] = ['一级', '二级', '三级', '四级']
 /** S < 1: not a major hazard source, no grade. Grey, outside the four colours. */
 const UNGRADED = { hex: '#98a3a8', strokeHex: '#56636a', textHex: '#ffffff' }
-const UNGRADED_RANK = 5
-
-const rankOfGrade = [
-  'match',
-  ['get', 'grade'],
-  ...grades.flatMap((g, i) => [g, i + 1]),
-  UNGRADED_RANK,
-] as unknown as ExpressionSpecification
 
 const byGrade = (pick: (style: { hex: string; strokeHex: string; textHex: string }) => string) =>
   [
@@ -49,58 +45,15 @@ const byGrade = (pick: (style: { hex: string; strokeHex: string; textHex: string
     pick(UNGRADED),
   ] as unknown as string
 
-const byWorst = (pick: (style: { hex: string; strokeHex: string; textHex: string }) => string) =>
-  [
-    'match',
-    ['get', 'worst'],
-    ...grades.flatMap((g, i) => [i + 1, pick(hazardGradeStyle(g))]),
-    pick(UNGRADED),
-  ] as unknown as string
-
-/** From zoom 9 (a city and its neighbours) every source is drawn on its own. */
-const CLUSTER_MAX_ZOOM = 8
-
 const spec: PointSourceSpec = {
   source: SOURCE,
   rank: 40,
-  options: {
-    cluster: true,
-    clusterMaxZoom: CLUSTER_MAX_ZOOM,
-    clusterRadius: 42,
-    clusterProperties: { worst: ['min', rankOfGrade] },
-  },
   layers: (textFont): LayerSpecification[] => [
-    {
-      id: ids.clusters,
-      type: 'circle',
-      source: SOURCE,
-      filter: ['has', 'point_count'],
-      paint: {
-        'circle-color': byWorst((s) => s.hex),
-        'circle-opacity': 0.9,
-        'circle-radius': ['step', ['get', 'point_count'], 13, 10, 16, 50, 20, 200, 25],
-        'circle-stroke-color': byWorst((s) => s.strokeHex),
-        'circle-stroke-width': ['case', highlighted, 3, 1.5] as unknown as number,
-      },
-    },
-    {
-      id: ids.clusterCount,
-      type: 'symbol',
-      source: SOURCE,
-      filter: ['has', 'point_count'],
-      layout: {
-        'text-field': ['get', 'point_count_abbreviated'],
-        'text-font': textFont,
-        'text-size': 12,
-        'text-allow-overlap': true,
-      },
-      paint: { 'text-color': byWorst((s) => s.textHex) },
-    },
     {
       id: ids.points,
       type: 'circle',
       source: SOURCE,
-      filter: ['!', ['has', 'point_count']],
+      minzoom: DETAIL_ZOOM,
       paint: {
         'circle-color': byGrade((s) => s.hex),
         'circle-radius': [
@@ -132,13 +85,8 @@ const spec: PointSourceSpec = {
       id: ids.gradeLabel,
       type: 'symbol',
       source: SOURCE,
-      minzoom: 9,
-      filter: [
-        'all',
-        ['!', ['has', 'point_count']],
-        ['has', 'grade'],
-        ['!=', ['get', 'grade'], null],
-      ],
+      minzoom: DETAIL_ZOOM,
+      filter: ['all', ['has', 'grade'], ['!=', ['get', 'grade'], null]],
       layout: {
         'text-field': ['get', 'grade'],
         'text-font': textFont,
@@ -156,19 +104,19 @@ const spec: PointSourceSpec = {
   ],
 }
 
-function useHazardSourcesBinding(context: LayerBindingContext) {
+function useHazardSourcesDetailBinding(context: LayerBindingContext) {
   const { map, visible } = context
   const signedIn = useSignedIn()
   const zoom = useMapZoom(map)
   const bbox = useViewportBbox(map)
   const { data } = useHazardSourcesInBbox(bbox, {
     params: useLayerListParams('hazard-sources'),
-    enabled: visible && zoom >= layer.minzoom,
+    enabled: visible && zoom >= DETAIL_ZOOM,
   })
   usePointSource(spec, context, signedIn ? data : undefined, visible && signedIn)
 }
 
-const layer: MapLayerDefinition = {
+export const hazardSourcesLayer: MapLayerDefinition = {
   id: 'hazard-sources',
   labelKey: 'layers.hazardSources',
   minzoom: 0,
@@ -180,18 +128,24 @@ const layer: MapLayerDefinition = {
   },
   defaultVisible: true,
   requiresSignIn: true,
-  hitLayerIds: [ids.points, ids.clusters],
+  hitLayerIds: [ids.points, ...hazardSourceTiles.hitLayerIds],
   pickPriority: 100,
-  useBinding: useHazardSourcesBinding,
-  countInView: (map) => countPoints(map, [ids.points, ids.clusters]),
-  panelFor: (feature) => {
-    const id: unknown = feature.properties.id
-    return !feature.properties.cluster && typeof id === 'string'
-      ? { kind: 'hazard-source', id }
-      : null
+  // Both halves are bound for the map's lifetime, in a fixed order (hooks).
+  useBinding: (context) => {
+    hazardSourceTiles.useBinding(context)
+    useHazardSourcesDetailBinding(context)
   },
+  countInView: (map) =>
+    map.getZoom() >= DETAIL_ZOOM
+      ? countPoints(map, [ids.points])
+      : hazardSourceTiles.countInView(map),
+  panelFor: (feature) => {
+    if (feature.source !== SOURCE) return hazardSourceTiles.panelFor?.(feature) ?? null
+    const id: unknown = feature.properties.id
+    return typeof id === 'string' ? { kind: 'hazard-source', id } : null
+  },
+  // Selection marks the detail feature; at overview zoom a tile feature is a cluster or a
+  // single source whose panel is open anyway.
   featureFor: (content) =>
     content.kind === 'hazard-source' ? { source: SOURCE, id: content.id } : null,
 }
-
-export const hazardSourcesLayer = layer

@@ -9,16 +9,23 @@ import type {
 import type { HazardGrade } from '../../../../server/domain/gb18218-tables.ts'
 import { hazardGradeStyle } from '../../../../server/domain/risk-level.ts'
 import { useSignedIn } from '../../api/auth.ts'
+import { useLayerListParams } from '../../filters/list-params.ts'
+import { onLiveEvent } from '../../live/stream-event.ts'
 import type { LayerBindingContext, MapLayerDefinition } from './layer-types.ts'
 import { HIGHLIGHT, highlighted } from './registry-points.ts'
 
 /*
- * 重大危险源 drawn from the server's vector tiles (/tiles/registry/hazard-sources/…), the
- * alternative to hazard-sources-layer.ts (GeoJSON by bbox, clustered in the browser). The
- * server cuts each tile for the session's jurisdiction and clusters up to zoom 8 with the
- * worst grade per cluster, so 50,000 sources never travel as one list. Same colours, legend
- * and click → panel as the GeoJSON layer; `id` in the tiles is the record id.
+ * 重大危险源 below DETAIL_ZOOM, drawn from the server's vector tiles
+ * (/tiles/registry/hazard-sources/…). The server cuts each tile for the session's
+ * jurisdiction and clusters up to zoom 8 with the worst grade per cluster, so a province of
+ * 50,000 sources never travels as one list (the bench measured the GeoJSON list truncating
+ * and stalling there). From DETAIL_ZOOM the GeoJSON list of the viewport takes over
+ * (hazard-sources-layer.ts), where records are edited with optimistic updates. Same colours
+ * and click → panel; `id` in the tiles is the record id.
  */
+
+/** From this zoom (a city) the viewport's GeoJSON list draws the sources, not the tiles. */
+export const DETAIL_ZOOM = 10
 
 const SOURCE = 'hazard-sources-tiles'
 const SOURCE_LAYER = 'hazard-sources'
@@ -72,6 +79,7 @@ const styleLayers = (textFont: string[]): LayerSpecification[] => [
     type: 'circle',
     source: SOURCE,
     'source-layer': SOURCE_LAYER,
+    maxzoom: DETAIL_ZOOM,
     filter: isCluster,
     paint: {
       'circle-color': byWorst((s) => s.hex),
@@ -86,6 +94,7 @@ const styleLayers = (textFont: string[]): LayerSpecification[] => [
     type: 'symbol',
     source: SOURCE,
     'source-layer': SOURCE_LAYER,
+    maxzoom: DETAIL_ZOOM,
     filter: isCluster,
     layout: {
       'text-field': abbreviated as unknown as string,
@@ -100,6 +109,7 @@ const styleLayers = (textFont: string[]): LayerSpecification[] => [
     type: 'circle',
     source: SOURCE,
     'source-layer': SOURCE_LAYER,
+    maxzoom: DETAIL_ZOOM,
     filter: isSingle,
     paint: {
       'circle-color': byGrade((s) => s.hex),
@@ -134,6 +144,7 @@ const styleLayers = (textFont: string[]): LayerSpecification[] => [
     source: SOURCE,
     'source-layer': SOURCE_LAYER,
     minzoom: 9,
+    maxzoom: DETAIL_ZOOM,
     filter: ['all', isSingle, ['has', 'grade']] as unknown as ExpressionSpecification,
     layout: {
       'text-field': ['get', 'grade'],
@@ -151,17 +162,24 @@ const styleLayers = (textFont: string[]): LayerSpecification[] => [
   },
 ]
 
-/** The tile URL; `v` changes after a write so the browser fetches fresh tiles. */
-const tileUrl = (version: number) =>
-  `${window.location.origin}/tiles/registry/hazard-sources/{z}/{x}/{y}.pbf?v=${version}`
+/**
+ * The tile URL with the layer's filters (the same query parameters as the list endpoint,
+ * from the one filters → params function); `v` changes after a write so the browser
+ * fetches fresh tiles.
+ */
+const tileUrl = (version: number, filters: Record<string, string | undefined>) => {
+  const query = new URLSearchParams({ v: String(version) })
+  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value)
+  return `${window.location.origin}/tiles/registry/hazard-sources/{z}/{x}/{y}.pbf?${query}`
+}
 
-function ensureSource(map: MapLibreMap, textFont: string[], version: number) {
+function ensureSource(map: MapLibreMap, textFont: string[], url: string) {
   if (map.getSource(SOURCE)) return
   map.addSource(SOURCE, {
     type: 'vector',
-    tiles: [tileUrl(version)],
+    tiles: [url],
     minzoom: 0,
-    maxzoom: 14,
+    maxzoom: DETAIL_ZOOM,
     promoteId: { [SOURCE_LAYER]: 'id' },
   })
   // Same stacking rule as the GeoJSON point layers: below any point layer ranked higher.
@@ -179,25 +197,39 @@ function ensureSource(map: MapLibreMap, textFont: string[], version: number) {
 function useHazardSourcesTilesBinding({ map, visible, textFont }: LayerBindingContext) {
   const signedIn = useSignedIn()
   const queryClient = useQueryClient()
+  const filters = useLayerListParams('hazard-sources') as Record<string, string | undefined>
   const version = useRef(0)
+  const filtersRef = useRef(filters)
+  filtersRef.current = filters
 
   useEffect(() => {
-    ensureSource(map, textFont, version.current)
+    ensureSource(map, textFont, tileUrl(version.current, filtersRef.current))
     const shown = visible && signedIn ? 'visible' : 'none'
     for (const id of Object.values(ids)) map.setLayoutProperty(id, 'visibility', shown)
   }, [map, textFont, visible, signedIn])
 
-  // Tiles are cut per session and change with every write: refetch them when either does.
+  // Tiles are cut per session and filters and change with every write: refetch them when
+  // the session or the filters change, after this client's writes, and when the live stream
+  // says someone else changed a hazard source (or a move took one out of this jurisdiction).
   useEffect(() => {
     const refresh = () => {
       version.current += 1
-      map.getSource<VectorTileSource>(SOURCE)?.setTiles([tileUrl(version.current)])
+      map
+        .getSource<VectorTileSource>(SOURCE)
+        ?.setTiles([tileUrl(version.current, filtersRef.current)])
     }
     refresh()
-    return queryClient.getMutationCache().subscribe((event) => {
+    const offMutations = queryClient.getMutationCache().subscribe((event) => {
       if (event.type === 'updated' && event.action.type === 'success') refresh()
     })
-  }, [map, queryClient, signedIn])
+    const offLive = onLiveEvent((event) => {
+      if (event.type === 'registry.changed' && event.entity === 'hazard_source') refresh()
+    })
+    return () => {
+      offMutations()
+      offLive()
+    }
+  }, [map, queryClient, signedIn, filters])
 }
 
 /** Distinct sources in view; a cluster counts as the sources it holds. */
@@ -217,20 +249,12 @@ function countInView(map: MapLibreMap): number {
   return count
 }
 
-const layer: MapLayerDefinition = {
-  id: 'hazard-sources',
-  labelKey: 'layers.hazardSources',
-  minzoom: 0,
-  swatch: {
-    shape: 'point',
-    stroke: hazardGradeStyle('一级').strokeHex,
-    fill: hazardGradeStyle('一级').hex,
-    fills: grades.map((g) => hazardGradeStyle(g).hex),
-  },
-  defaultVisible: true,
-  requiresSignIn: true,
+/** The overview half of the hazard-sources layer; hazard-sources-layer.ts composes both. */
+export const hazardSourceTiles: Pick<
+  MapLayerDefinition,
+  'hitLayerIds' | 'useBinding' | 'countInView' | 'panelFor' | 'featureFor'
+> = {
   hitLayerIds: [ids.points, ids.clusters],
-  pickPriority: 100,
   useBinding: useHazardSourcesTilesBinding,
   countInView,
   panelFor: (feature) => {
@@ -244,6 +268,3 @@ const layer: MapLayerDefinition = {
       ? { source: SOURCE, sourceLayer: SOURCE_LAYER, id: content.id }
       : null,
 }
-
-/** Drop-in for `hazardSourcesLayer` in layers/registry.ts (same id, legend and panels). */
-export const hazardSourcesTilesLayer = layer
