@@ -70,6 +70,15 @@ eventsRouter.get('/events', async (c) => {
   let droppedEarly: 'overloaded' | 'stopped' | 'reconnect' | null = null
   let held: StreamEvent[] | null = [] // live events that arrive while the replay is read
   let send: (text: string) => boolean = () => false
+  // Ids become visible in commit order (publish.ts), so a client never needs an id at or
+  // below one it already has: anything else is a repeat (a notification still being fanned
+  // out when this stream opened, or one the replay already carried) and is not sent.
+  let lastSent = 0
+  const sendEvent = (event: StreamEvent): boolean => {
+    if (event.id <= lastSent) return true
+    lastSent = event.id
+    return send(formatEvent(event))
+  }
   let close: (error?: Error) => void = () => {}
   const unsubscribe = hub.subscribe({
     scopePrefix,
@@ -79,7 +88,7 @@ eventsRouter.get('/events', async (c) => {
         held.push(event)
         return true
       }
-      return send(formatEvent(event))
+      return sendEvent(event)
     },
     dropped(reason) {
       droppedEarly = reason
@@ -88,10 +97,10 @@ eventsRouter.get('/events', async (c) => {
   })
 
   let opening = ': connected\nretry: 3000\n\n'
-  let replayed = new Set<number>()
   try {
     const after = lastEventIdOf(c)
     if (after !== null) {
+      lastSent = after
       const db = c.var.database.db
       const rows = await eventsAfter(db, after, scopePrefix, REPLAY_MAX + 1)
       const tooOld = rows.length > 0 && Date.parse(rows[0]!.at) < Date.now() - REPLAY_WINDOW_MS
@@ -99,10 +108,11 @@ eventsRouter.get('/events', async (c) => {
         const latest = await latestEventId(db)
         const reason = tooOld ? 'older than 24 h' : `more than ${REPLAY_MAX} events missed`
         opening += `id: ${latest}\nevent: reset\ndata: ${JSON.stringify({ reason, lastEventId: after })}\n\n`
-        // The client refetches everything; events held meanwhile are still sent.
+        // The client refetches everything; events held meanwhile that are newer are sent.
+        lastSent = latest
       } else {
         opening += rows.map(formatEvent).join('')
-        replayed = new Set(rows.map((r) => r.id))
+        lastSent = Math.max(after, ...rows.map((r) => r.id))
       }
     }
   } catch (error) {
@@ -141,7 +151,7 @@ eventsRouter.get('/events', async (c) => {
         send(opening)
         const live = held ?? []
         held = null
-        for (const event of live) if (!replayed.has(event.id)) send(formatEvent(event))
+        for (const event of live) sendEvent(event)
         heartbeat = setInterval(() => {
           if (!send(': heartbeat\n\n')) close(new Error('client too slow: dropped'))
         }, HEARTBEAT_MS)
