@@ -52,6 +52,10 @@ test.describe('chrome on a phone (390×844)', () => {
   }) => {
     // Given the 西安 coordinator on a phone
     await map.open(XIAN)
+    // (signed out, the sign-in form is a sheet along the bottom, the header stays compact)
+    await expect(page.getByTestId('login')).toBeVisible()
+    expect(await smallChromeButtons(page)).toEqual([])
+    await page.screenshot({ path: `${SHOTS}/chrome-phone-signed-out.png` })
     await session.signIn('xian')
     await expect(page.getByTestId('incident-list')).toBeVisible()
     await expect(page.locator('[data-action="report"]')).toBeVisible()
