@@ -93,9 +93,14 @@ function UserBadge({ me }: { me: Me }) {
   )
 }
 
-/** The top-right corner's session part: the sign-in form, or the user badge. */
-export function AuthCorner() {
+/** The sign-in form while `/api/me` answers 401 (the card column of the chrome). */
+export function LoginCorner() {
   const { data: me, isPending } = useMe()
-  if (isPending) return null
-  return me ? <UserBadge me={me} /> : <LoginCard />
+  return isPending || me ? null : <LoginCard />
+}
+
+/** The signed-in user (the top bar, or the phone's menu). */
+export function UserBadgeCorner() {
+  const me = useMe().data
+  return me ? <UserBadge me={me} /> : null
 }

@@ -1,5 +1,6 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useSignedIn } from '../api/auth.ts'
+import { isPhoneWidth } from '../chrome/phone.ts'
 import { useDateFormat, useT } from '../i18n/use-t.ts'
 import { useMapContext } from '../map/map-context.ts'
 import { useLive } from '../live/live-store.ts'
@@ -18,37 +19,42 @@ function IncidentListInner() {
   const { map } = useMapContext()
   const open = usePanels((s) => s.open)
   const flashes = useLive((s) => s.flashes)
-  const [expanded, setExpanded] = useState(true)
+  // On a phone the list starts as a badge, so the map is what the officer sees first.
+  const [expanded, setExpanded] = useState(() => !isPhoneWidth())
+  const itemsId = useId()
   const { data } = useOpenIncidents()
   const features = data?.features ?? []
   return (
     <section
       className="incident-list card"
       data-testid="incident-list"
+      data-expanded={expanded}
       aria-label={t('incidents.list')}
     >
-      <header className="incident-list__header">
-        <h2>
-          {t('incidents.list')}{' '}
+      <h2 className="incident-list__header">
+        <button
+          type="button"
+          className="incident-list__toggle"
+          aria-expanded={expanded}
+          aria-controls={itemsId}
+          onClick={() => setExpanded(!expanded)}
+        >
+          <span className="incident-list__title">{t('incidents.list')}</span>
           <span className="badge" data-field="count">
             {features.length}
           </span>
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-expanded={expanded}
-          aria-label={expanded ? t('layers.collapse') : t('layers.expand')}
-          onClick={() => setExpanded(!expanded)}
-        >
-          {expanded ? '−' : '+'}
+          <span className="incident-list__chevron" aria-hidden="true">
+            {expanded ? '▾' : '▸'}
+          </span>
         </button>
-      </header>
+      </h2>
       {expanded &&
         (features.length === 0 ? (
-          <p className="panel-status">{t('incidents.listEmpty')}</p>
+          <p className="panel-status" id={itemsId}>
+            {t('incidents.listEmpty')}
+          </p>
         ) : (
-          <ul className="incident-list__items">
+          <ul className="incident-list__items" id={itemsId}>
             {features.map((f) => {
               const id = String(f.id)
               const p = f.properties

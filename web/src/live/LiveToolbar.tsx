@@ -18,7 +18,15 @@ export function LiveToolbar() {
   const connection = useLive((s) => s.connection)
   if (!me) return null
   return (
-    <div className="live-toolbar card" data-testid="live-toolbar">
+    <div
+      className="live-toolbar toolbar-group"
+      role="toolbar"
+      aria-label={t('chrome.commandGroup')}
+      data-testid="live-toolbar"
+    >
+      <span className="toolbar-group__label" aria-hidden="true">
+        {t('chrome.commandGroup')}
+      </span>
       {me.canWrite && (
         <button
           type="button"

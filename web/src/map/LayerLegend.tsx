@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import { useSignedIn } from '../api/auth.ts'
+import { isPhoneWidth } from '../chrome/phone.ts'
 import { LayerFilterSection, RegionFilterChip } from '../filters/LayerFilterSection.tsx'
 import { isFilterableLayer } from '../state/filters.ts'
 import { useNumberFormat, useT } from '../i18n/use-t.ts'
@@ -82,9 +83,6 @@ function useCountsInView(map: MapLibreMap): ReadonlyMap<string, number> {
   return counts
 }
 
-const startsCollapsed = () =>
-  typeof window !== 'undefined' && window.matchMedia('(max-width: 600px)').matches
-
 /** Legend, visibility toggles and counts in view, one row per registry layer. */
 export function LayerLegend() {
   const t = useT()
@@ -95,7 +93,7 @@ export function LayerLegend() {
   const visibility = useLayers((s) => s.visible)
   const setVisible = useLayers((s) => s.setVisible)
   const signedIn = useSignedIn()
-  const [collapsed, setCollapsed] = useState(startsCollapsed)
+  const [collapsed, setCollapsed] = useState(isPhoneWidth)
   const listId = useId()
 
   return (

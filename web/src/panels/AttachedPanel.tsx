@@ -90,7 +90,10 @@ export function AttachedPanel({
 
     // Right of the anchor when it fits, else left; the header level with the anchor. The
     // offset does not depend on the height, so the panel stays put while content loads.
-    const y = clamp(p.y - HEADER_OFFSET, MARGIN, height - h - MARGIN)
+    // Never under the top bar: its buttons stay reachable while a panel is open.
+    const bar = document.querySelector('.topbar')?.getBoundingClientRect()
+    const top = Math.max(0, (bar?.bottom ?? 0) - container.getBoundingClientRect().top) + MARGIN
+    const y = clamp(p.y - HEADER_OFFSET, top, height - h - MARGIN)
     const { left, right } = freeColumn(container, y, w, h, width)
     let x = p.x + GAP
     if (x + w > right && p.x - GAP - w >= left) x = p.x - GAP - w

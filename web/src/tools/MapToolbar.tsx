@@ -37,7 +37,10 @@ export function MapToolbar() {
   }
 
   return (
-    <div className="card map-toolbar" role="toolbar" aria-label={t('tools.label')}>
+    <div className="map-toolbar toolbar-group" role="toolbar" aria-label={t('tools.label')}>
+      <span className="toolbar-group__label" aria-hidden="true">
+        {t('chrome.toolGroup')}
+      </span>
       <button
         type="button"
         aria-pressed={measureMode === 'distance'}
