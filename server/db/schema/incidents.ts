@@ -13,28 +13,14 @@ import {
 import { sql } from 'drizzle-orm'
 import { accidentGrades } from '../../domain/accident-grade.ts'
 import { reportingLevels } from '../../domain/accident-reporting.ts'
+import { incidentStatuses, incidentTypes } from '../../domain/incident-types.ts'
 import { geometry } from '../geometry.ts'
 import { recordColumns } from './columns.ts'
 import { enterprises } from './enterprises.ts'
 import { hazardSources } from './hazard-sources.ts'
 import { resources } from './resources.ts'
 
-export const incidentTypes = [
-  '火灾',
-  '爆炸',
-  '泄漏',
-  '中毒窒息',
-  '坍塌',
-  '冒顶片帮',
-  '透水',
-  '瓦斯',
-  '危化品运输',
-  '道路交通',
-  '其他',
-] as const
-
-/** 接报 → 处置中 → 已控制 → 结案 */
-export const incidentStatuses = ['reported', 'responding', 'controlled', 'closed'] as const
+export { incidentStatuses, incidentTypes }
 
 /**
  * Incidents (事故快报 / 突发事件接报). The accident grade (Order 493) is computed by the server

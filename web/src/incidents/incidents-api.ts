@@ -17,7 +17,7 @@ import type {
 } from '../../../server/routes/incidents/incidents.schemas.ts'
 import { useSignedIn } from '../api/auth.ts'
 import { getJson, postJson } from '../api/http.ts'
-import { patchJson } from './send-json.ts'
+import { patchJson } from '../api/http.ts'
 
 export type IncidentFeatureProperties = z.infer<typeof incidentFeatureProperties>
 export type IncidentCollection = FeatureCollection<Point, IncidentFeatureProperties>

@@ -1,16 +1,14 @@
 import type { LayerSpecification } from 'maplibre-gl'
-import type { HazardGrade } from '../../../../server/domain/gb18218-tables.ts'
 import { hazardGradeStyle } from '../../../../server/domain/risk-level.ts'
 import { useSignedIn } from '../../api/auth.ts'
 import { useHazardSourcesInBbox } from '../../api/hazard-sources.ts'
 import { useLayerListParams } from '../../filters/list-params.ts'
 import { useMapZoom } from '../map-context.ts'
+import { gradeLabelStyle, hazardGrades, hazardPointPaint } from './hazard-source-style.ts'
 import { DETAIL_ZOOM, hazardSourceTiles } from './hazard-sources-tiles-layer.ts'
 import type { LayerBindingContext, MapLayerDefinition } from './layer-types.ts'
 import {
   countPoints,
-  HIGHLIGHT,
-  highlighted,
   usePointSource,
   useViewportBbox,
   type PointSourceSpec,
@@ -33,18 +31,6 @@ const ids = {
   gradeLabel: 'hazard-sources-grade',
 }
 
-const grades: readonly HazardGrade[] = ['一级', '二级', '三级', '四级']
-/** S < 1: not a major hazard source, no grade. Grey, outside the four colours. */
-const UNGRADED = { hex: '#98a3a8', strokeHex: '#56636a', textHex: '#ffffff' }
-
-const byGrade = (pick: (style: { hex: string; strokeHex: string; textHex: string }) => string) =>
-  [
-    'match',
-    ['get', 'grade'],
-    ...grades.flatMap((g) => [g, pick(hazardGradeStyle(g))]),
-    pick(UNGRADED),
-  ] as unknown as string
-
 const spec: PointSourceSpec = {
   source: SOURCE,
   rank: 40,
@@ -54,31 +40,7 @@ const spec: PointSourceSpec = {
       type: 'circle',
       source: SOURCE,
       minzoom: DETAIL_ZOOM,
-      paint: {
-        'circle-color': byGrade((s) => s.hex),
-        'circle-radius': [
-          'interpolate',
-          ['linear'],
-          ['get', 'r'],
-          0,
-          4.5,
-          10,
-          6,
-          50,
-          8,
-          100,
-          10,
-          400,
-          13,
-        ] as unknown as number,
-        'circle-stroke-color': [
-          'case',
-          highlighted,
-          HIGHLIGHT,
-          byGrade((s) => s.strokeHex),
-        ] as unknown as string,
-        'circle-stroke-width': ['case', highlighted, 3, 1.2] as unknown as number,
-      },
+      paint: hazardPointPaint,
     },
     {
       // The grade in words beside each mark: colour is never the only carrier.
@@ -87,19 +49,7 @@ const spec: PointSourceSpec = {
       source: SOURCE,
       minzoom: DETAIL_ZOOM,
       filter: ['all', ['has', 'grade'], ['!=', ['get', 'grade'], null]],
-      layout: {
-        'text-field': ['get', 'grade'],
-        'text-font': textFont,
-        'text-size': 11,
-        'text-anchor': 'left',
-        'text-offset': [1.1, 0],
-        'text-optional': true,
-      },
-      paint: {
-        'text-color': '#1e2a30',
-        'text-halo-color': 'rgba(255, 255, 255, 0.9)',
-        'text-halo-width': 1.4,
-      },
+      ...gradeLabelStyle(textFont),
     },
   ],
 }
@@ -124,7 +74,7 @@ export const hazardSourcesLayer: MapLayerDefinition = {
     shape: 'point',
     stroke: hazardGradeStyle('一级').strokeHex,
     fill: hazardGradeStyle('一级').hex,
-    fills: grades.map((g) => hazardGradeStyle(g).hex),
+    fills: hazardGrades.map((g) => hazardGradeStyle(g).hex),
   },
   defaultVisible: true,
   requiresSignIn: true,

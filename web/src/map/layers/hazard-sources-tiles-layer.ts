@@ -6,13 +6,11 @@ import type {
   Map as MapLibreMap,
   VectorTileSource,
 } from 'maplibre-gl'
-import type { HazardGrade } from '../../../../server/domain/gb18218-tables.ts'
-import { hazardGradeStyle } from '../../../../server/domain/risk-level.ts'
 import { useSignedIn } from '../../api/auth.ts'
 import { useLayerListParams } from '../../filters/list-params.ts'
 import { onLiveEvent } from '../../live/stream-event.ts'
 import type { LayerBindingContext, MapLayerDefinition } from './layer-types.ts'
-import { HIGHLIGHT, highlighted } from './registry-points.ts'
+import { byWorst, gradeLabelStyle, hazardPointPaint } from './hazard-source-style.ts'
 
 /*
  * 重大危险源 below DETAIL_ZOOM, drawn from the server's vector tiles
@@ -37,28 +35,6 @@ const ids = {
 }
 const RANK_METADATA = 'jinan:point-rank'
 const RANK = 40
-
-const grades: readonly HazardGrade[] = ['一级', '二级', '三级', '四级']
-/** S < 1: not a major hazard source, no grade. Grey, outside the four colours. */
-const UNGRADED = { hex: '#98a3a8', strokeHex: '#56636a', textHex: '#ffffff' }
-type Style = typeof UNGRADED
-
-const byGrade = (pick: (style: Style) => string) =>
-  [
-    'match',
-    ['get', 'grade'],
-    ...grades.flatMap((g) => [g, pick(hazardGradeStyle(g))]),
-    pick(UNGRADED),
-  ] as unknown as string
-
-/** Clusters carry `worst`: 1 = 一级 … 4 = 四级, 5 = ungraded. */
-const byWorst = (pick: (style: Style) => string) =>
-  [
-    'match',
-    ['get', 'worst'],
-    ...grades.flatMap((g, i) => [i + 1, pick(hazardGradeStyle(g))]),
-    pick(UNGRADED),
-  ] as unknown as string
 
 const pointCount = ['coalesce', ['get', 'point_count'], 1] as unknown as ExpressionSpecification
 /** A cluster of one is drawn as the source it is. */
@@ -111,31 +87,7 @@ const styleLayers = (textFont: string[]): LayerSpecification[] => [
     'source-layer': SOURCE_LAYER,
     maxzoom: DETAIL_ZOOM,
     filter: isSingle,
-    paint: {
-      'circle-color': byGrade((s) => s.hex),
-      'circle-radius': [
-        'interpolate',
-        ['linear'],
-        ['coalesce', ['get', 'r'], 0],
-        0,
-        4.5,
-        10,
-        6,
-        50,
-        8,
-        100,
-        10,
-        400,
-        13,
-      ] as unknown as number,
-      'circle-stroke-color': [
-        'case',
-        highlighted,
-        HIGHLIGHT,
-        byGrade((s) => s.strokeHex),
-      ] as unknown as string,
-      'circle-stroke-width': ['case', highlighted, 3, 1.2] as unknown as number,
-    },
+    paint: hazardPointPaint,
   },
   {
     // The grade in words beside each mark: colour is never the only carrier.
@@ -146,19 +98,7 @@ const styleLayers = (textFont: string[]): LayerSpecification[] => [
     minzoom: 9,
     maxzoom: DETAIL_ZOOM,
     filter: ['all', isSingle, ['has', 'grade']] as unknown as ExpressionSpecification,
-    layout: {
-      'text-field': ['get', 'grade'],
-      'text-font': textFont,
-      'text-size': 11,
-      'text-anchor': 'left',
-      'text-offset': [1.1, 0],
-      'text-optional': true,
-    },
-    paint: {
-      'text-color': '#1e2a30',
-      'text-halo-color': 'rgba(255, 255, 255, 0.9)',
-      'text-halo-width': 1.4,
-    },
+    ...gradeLabelStyle(textFont),
   },
 ]
 
