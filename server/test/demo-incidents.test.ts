@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { demoIncidents } from '../../data/demo/incidents.ts'
+import { demoIncidents } from '../../data/demo/incident-fixtures.ts'
 import { demoAgencies } from '../../data/accounts/demo-accounts.ts'
 import { accidentGrade, type AccidentGrade } from '../domain/accident-grade.ts'
 import {
