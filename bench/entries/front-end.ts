@@ -264,7 +264,12 @@ export const frontEnd: BenchEntry = {
       })
     }
     mkdirSync(join(repoRoot, '.tmp', 'shots'), { recursive: true })
-    const deckScript = readFileSync(join(repoRoot, 'node_modules', 'deck.gl', 'dist.min.js'))
+    // The scoped packages' UMD bundles, in dependency order: each extends window.deck.
+    const deckScript = Buffer.concat(
+      ['core', 'layers', 'mapbox'].map((pkg) =>
+        readFileSync(join(repoRoot, 'node_modules', '@deck.gl', pkg, 'dist.min.js')),
+      ),
+    )
     const app = createApp({
       database: ctx.database,
       mount: (root) => {

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm'
 import type { Queryable } from '../../server/db/database.ts'
 import { incidentStatuses, incidentTypes } from '../../server/db/schema/incidents.ts'
-import { accidentGrade } from '../../server/domain/accident-grade.ts'
+import { accidentGrade } from '../../server/domain/incidents/accident-grade.ts'
 import { DEFAULT_REFERENCE_DATE, DEFAULT_SEED } from './plan.ts'
 import { Rng } from './random.ts'
 

@@ -7,7 +7,7 @@ import {
   findMajorList,
   listForIndustry,
   type MajorDangerList,
-} from '../../server/domain/major-danger-lists.ts'
+} from '../../server/domain/registry/major-danger-lists.ts'
 
 export const generalDangerTitles: Record<Industry, readonly string[]> = {
   危险化学品: [

@@ -4,7 +4,7 @@
  */
 import type { Industry } from '../../server/db/schema/enterprises.ts'
 import type { unitKinds } from '../../server/db/schema/hazard-sources.ts'
-import type { HazardCategory } from '../../server/domain/gb18218-tables.ts'
+import type { HazardCategory } from '../../server/domain/registry/gb18218-tables.ts'
 
 export type UnitKind = (typeof unitKinds)[number]
 

@@ -4,8 +4,11 @@
  * never written here but computed from the figures by the domain rules.
  */
 import type { incidentTypes } from '../../server/db/schema/incidents.ts'
-import type { ReportingLevel } from '../../server/domain/accident-reporting.ts'
-import type { DispatchStatus, IncidentStatus } from '../../server/domain/incident-status.ts'
+import type { ReportingLevel } from '../../server/domain/incidents/accident-reporting.ts'
+import type {
+  DispatchStatus,
+  IncidentStatus,
+} from '../../server/domain/incidents/incident-status.ts'
 import type { LngLat } from '../../server/lib/registry/location.ts'
 
 export interface Figures {

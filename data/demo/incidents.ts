@@ -13,15 +13,15 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Queryable } from '../../server/db/database.ts'
-import { accidentGrade, type AccidentGrade } from '../../server/domain/accident-grade.ts'
+import { accidentGrade, type AccidentGrade } from '../../server/domain/incidents/accident-grade.ts'
 import {
   reportingObligations,
   type ReportingLevel,
   type ReportReceipts,
-} from '../../server/domain/accident-reporting.ts'
-import { etaMinutes } from '../../server/domain/dispatch-eta.ts'
-import { greatCircleKm } from '../../server/domain/geo.ts'
-import type { IncidentStatus } from '../../server/domain/incident-status.ts'
+} from '../../server/domain/incidents/accident-reporting.ts'
+import { etaMinutes } from '../../server/domain/dispatch/dispatch-eta.ts'
+import { greatCircleKm } from '../../server/domain/geo/geo.ts'
+import type { IncidentStatus } from '../../server/domain/incidents/incident-status.ts'
 import { locate, pointSql, type LngLat } from '../../server/lib/registry/location.ts'
 import {
   addObligations,

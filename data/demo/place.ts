@@ -3,7 +3,7 @@
  * fixed-calendar date arithmetic (from the reference date, never the clock), people and
  * phone numbers, and the demo USCC.
  */
-import { makeUscc } from '../../server/domain/uscc.ts'
+import { makeUscc } from '../../server/domain/registry/uscc.ts'
 import type { Anchor, WeightKey } from './anchors.ts'
 import { areaCodes, givenNames, surnames } from './catalog.ts'
 import { WeightedTable, type Rng } from './random.ts'

@@ -1,7 +1,10 @@
 import type { Industry } from '../../server/db/schema/enterprises.ts'
-import { assessHazardSource, type HazardSourceAssessment } from '../../server/domain/gb18218.ts'
-import { table1Substances } from '../../server/domain/gb18218-substances.ts'
-import type { HazardCategory, HazardGrade } from '../../server/domain/gb18218-tables.ts'
+import {
+  assessHazardSource,
+  type HazardSourceAssessment,
+} from '../../server/domain/registry/gb18218.ts'
+import { table1Substances } from '../../server/domain/registry/gb18218-substances.ts'
+import type { HazardCategory, HazardGrade } from '../../server/domain/registry/gb18218-tables.ts'
 import {
   gradeAims,
   gradeTargets,

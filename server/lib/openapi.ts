@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi'
-import { fieldErrorCodes } from './field-error-code.ts'
+import { fieldErrorCodes } from '../domain/shared/field-error-code.ts'
 import { fieldErrorsOf, problemResponse } from './problem.ts'
 import type { AppEnv } from './context.ts'
 

@@ -1,9 +1,13 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ZodError } from 'zod'
-import { fieldErrorCodes, type FieldErrorCode, type FieldErrorParams } from './field-error-code.ts'
+import {
+  fieldErrorCodes,
+  type FieldErrorCode,
+  type FieldErrorParams,
+} from '../domain/shared/field-error-code.ts'
 
-export type { FieldErrorCode, FieldErrorParams } from './field-error-code.ts'
+export type { FieldErrorCode, FieldErrorParams } from '../domain/shared/field-error-code.ts'
 
 /**
  * One field at fault, named by its path in the request (`bbox`, `substances.0.quantity`).

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { writeDemoIncidents } from '../../data/demo/bench-incidents.ts'
 import { writeDemoRiskGrid } from '../../data/demo/risk-grid.ts'
-import { accidentGrade } from '../domain/accident-grade.ts'
-import { riskLevels } from '../domain/risk-level.ts'
+import { accidentGrade } from '../domain/incidents/accident-grade.ts'
+import { riskLevels } from '../domain/risk/risk-level.ts'
 import { openTestContext, type TestContext } from './test-database.ts'
 
 let t: TestContext

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { demoIncidents } from '../../data/demo/incident-fixtures.ts'
 import { demoAgencies } from '../../data/accounts/demo-accounts.ts'
-import { accidentGrade, type AccidentGrade } from '../domain/accident-grade.ts'
+import { accidentGrade, type AccidentGrade } from '../domain/incidents/accident-grade.ts'
 import {
   reportingObligations,
   type ReportingLevel,
   type ReportReceipts,
-} from '../domain/accident-reporting.ts'
+} from '../domain/incidents/accident-reporting.ts'
 import { openTestContext, type TestContext } from './test-database.ts'
 
 // The template is seeded by data/seed.ts in demo mode: registry, then data/demo/incidents.ts.

@@ -5,7 +5,7 @@ import { generateDemo, summarise } from '../../data/demo/generate.ts'
 import { seedDemoIncidents } from '../../data/demo/incidents.ts'
 import { DEFAULT_SEED, planDemo } from '../../data/demo/plan.ts'
 import type { Queryable } from '../db/database.ts'
-import { isValidUscc } from '../domain/uscc.ts'
+import { isValidUscc } from '../domain/registry/uscc.ts'
 import { openTestContext, type TestContext } from './test-database.ts'
 
 // The template is seeded by data/seed.ts in demo mode at scale 1 with the default seed.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fieldErrorCodes } from '../lib/field-error-code.ts'
+import { fieldErrorCodes } from '../domain/shared/field-error-code.ts'
 import type { FieldError } from '../lib/problem.ts'
 import type { IncidentDetail } from '../routes/incidents/incidents.schemas.ts'
 import { signInMany, type ApiClient } from './client.ts'

@@ -1,4 +1,4 @@
-import { makeUscc } from '../domain/uscc.ts'
+import { makeUscc } from '../domain/registry/uscc.ts'
 
 let serial = 0
 

@@ -1,16 +1,9 @@
 import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { geometry } from '../geometry.ts'
+import { industries } from '../../domain/registry/industries.ts'
 import { recordColumns } from './columns.ts'
 
-export const industries = [
-  '煤矿',
-  '非煤矿山',
-  '危险化学品',
-  '烟花爆竹',
-  '冶金工贸',
-  '其他',
-] as const
-export type Industry = (typeof industries)[number]
+export { industries, type Industry } from '../../domain/registry/industries.ts'
 
 /** Enterprises (企业) under supervision, keyed by their 统一社会信用代码. */
 export const enterprises = pgTable(

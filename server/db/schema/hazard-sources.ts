@@ -8,7 +8,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core'
-import { hazardGrades, type HazardCategory } from '../../domain/gb18218-tables.ts'
+import { hazardGrades, type HazardCategory } from '../../domain/registry/gb18218-tables.ts'
 import { geometry } from '../geometry.ts'
 import { recordColumns } from './columns.ts'
 import { enterprises } from './enterprises.ts'

@@ -1,11 +1,13 @@
 import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { dangerStatuses } from '../../domain/registry/danger-status.ts'
 import { geometry } from '../geometry.ts'
 import { recordColumns } from './columns.ts'
 import { enterprises } from './enterprises.ts'
 import { hazardSources } from './hazard-sources.ts'
 
 export const dangerSeverities = ['general', 'major'] as const
-export const dangerStatuses = ['open', 'rectifying', 'verified', 'closed'] as const
+// The statuses are the rectification state machine's (one definition, in the domain).
+export { dangerStatuses }
 
 /**
  * Hidden dangers (隐患). A major one (重大事故隐患) records the item of the sector's

@@ -11,9 +11,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
-import { accidentGrades } from '../../domain/accident-grade.ts'
-import { reportingLevels } from '../../domain/accident-reporting.ts'
-import { incidentStatuses, incidentTypes } from '../../domain/incident-types.ts'
+import { accidentGrades } from '../../domain/incidents/accident-grade.ts'
+import { reportingLevels } from '../../domain/incidents/accident-reporting.ts'
+import { incidentStatuses, incidentTypes } from '../../domain/incidents/incident-types.ts'
 import { geometry } from '../geometry.ts'
 import { recordColumns } from './columns.ts'
 import { enterprises } from './enterprises.ts'

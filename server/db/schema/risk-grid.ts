@@ -11,7 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
-import { riskLevels } from '../../domain/risk-level.ts'
+import { riskLevels } from '../../domain/risk/risk-level.ts'
 import { geometry } from '../geometry.ts'
 
 /**

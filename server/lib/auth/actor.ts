@@ -1,4 +1,4 @@
-import type { JurisdictionLevel } from '../../domain/jurisdiction.ts'
+import type { JurisdictionLevel } from '../../domain/geo/jurisdiction.ts'
 import type { Role } from '../../db/schema/accounts.ts'
 
 /** The signed-in user a request acts as, with the jurisdiction every query is filtered by. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
-import { jurisdictionPrefix, type JurisdictionLevel } from '../../domain/jurisdiction.ts'
+import { jurisdictionPrefix, type JurisdictionLevel } from '../../domain/geo/jurisdiction.ts'
 import type { Role } from '../../db/schema/accounts.ts'
 import type { Actor } from './actor.ts'
 

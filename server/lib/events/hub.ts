@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Database, Queryable } from '../../db/database.ts'
-import { isWithinJurisdiction } from '../../domain/jurisdiction.ts'
+import { isWithinJurisdiction } from '../../domain/geo/jurisdiction.ts'
 import { EVENTS_CHANNEL } from './publish.ts'
 
 /** One row of `events` as the stream sends it (the SSE `data:` JSON). */

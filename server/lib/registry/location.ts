@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi'
 import { sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
-import { CHINA_EXTENT, isInChinaExtent } from '../../domain/geo.ts'
-import { isWithinJurisdiction } from '../../domain/jurisdiction.ts'
+import { CHINA_EXTENT, isInChinaExtent } from '../../domain/geo/geo.ts'
+import { isWithinJurisdiction } from '../../domain/geo/jurisdiction.ts'
 import type { Actor } from '../auth/actor.ts'
 import { HttpProblem } from '../problem.ts'
 

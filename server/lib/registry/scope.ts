@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Actor } from '../auth/actor.ts'
-import { canWriteRegistry, isWithinJurisdiction } from '../../domain/jurisdiction.ts'
+import { canWriteRegistry, isWithinJurisdiction } from '../../domain/geo/jurisdiction.ts'
 import { HttpProblem } from '../problem.ts'
 
 /** SQL filter keeping rows inside the actor's jurisdiction (a prefix match on GB/T 2260 codes). */

@@ -1,6 +1,6 @@
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Context } from 'hono'
-import { canWriteRegistry } from '../../domain/jurisdiction.ts'
+import { canWriteRegistry } from '../../domain/geo/jurisdiction.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
 import { verifyPassword } from '../../lib/auth/password.ts'

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { industries } from '../../db/schema/enterprises.ts'
-import { usccSchema } from '../../domain/uscc.ts'
+import { usccSchema } from '../../domain/registry/uscc.ts'
 import { baseListQuery } from '../../lib/registry/list-params.ts'
 import { lngLatSchema } from '../../lib/registry/location.ts'
 import { recordMeta, retireBody, versionField } from '../../lib/registry/record-schemas.ts'

@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi'
 import { unitKinds } from '../../db/schema/hazard-sources.ts'
-import { assessInputSchema } from '../../domain/gb18218-schema.ts'
+import { assessInputSchema } from '../../domain/registry/gb18218-schema.ts'
 import {
   hazardCategorySchema,
   hazardGrades,
   hazardGradeSchema,
-} from '../../domain/gb18218-tables.ts'
+} from '../../domain/registry/gb18218-tables.ts'
 import { baseListQuery } from '../../lib/registry/list-params.ts'
 import { lngLatSchema } from '../../lib/registry/location.ts'
 import { recordMeta, retireBody, versionField } from '../../lib/registry/record-schemas.ts'

@@ -1,10 +1,10 @@
-import { deadlineInOrder } from '../../domain/danger-status.ts'
+import { deadlineInOrder } from '../../domain/registry/danger-status.ts'
 import {
   applicableListId,
   findMajorItem,
   findMajorList,
   majorListIds,
-} from '../../domain/major-danger-lists.ts'
+} from '../../domain/registry/major-danger-lists.ts'
 import { HttpProblem, type FieldError } from '../../lib/problem.ts'
 
 export interface Classification {

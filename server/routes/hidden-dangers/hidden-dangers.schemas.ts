@@ -1,7 +1,11 @@
 import { z } from '@hono/zod-openapi'
 import { dangerSeverities } from '../../db/schema/hidden-dangers.ts'
-import { dangerStatuses, dangerStatusSchema, isoDateSchema } from '../../domain/danger-status.ts'
-import { majorListIdSchema } from '../../domain/major-danger-lists.ts'
+import {
+  dangerStatuses,
+  dangerStatusSchema,
+  isoDateSchema,
+} from '../../domain/registry/danger-status.ts'
+import { majorListIdSchema } from '../../domain/registry/major-danger-lists.ts'
 import { baseListQuery } from '../../lib/registry/list-params.ts'
 import { lngLatSchema } from '../../lib/registry/location.ts'
 import { recordMeta, retireBody, versionField } from '../../lib/registry/record-schemas.ts'

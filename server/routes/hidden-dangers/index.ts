@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.ts'
-import { transitionError } from '../../domain/danger-status.ts'
+import { transitionError } from '../../domain/registry/danger-status.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import type { FieldError } from '../../lib/problem.ts'

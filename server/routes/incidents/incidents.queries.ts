@@ -1,13 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
-import type { AccidentGrade } from '../../domain/accident-grade.ts'
+import type { AccidentGrade } from '../../domain/incidents/accident-grade.ts'
 import {
   reportingObligations,
   supplementWindowDays,
   type ReportingLevel,
   type ReportingObligation,
   type ReportReceipts,
-} from '../../domain/accident-reporting.ts'
+} from '../../domain/incidents/accident-reporting.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { featureCollection } from '../../lib/registry/feature-list.ts'
 import { pointSql, type LngLat } from '../../lib/registry/location.ts'

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
-import { accidentGrade, accidentGradeRank } from '../../domain/accident-grade.ts'
-import { reportingObligations, supplementWindowDays } from '../../domain/accident-reporting.ts'
+import { accidentGrade, accidentGradeRank } from '../../domain/incidents/accident-grade.ts'
+import {
+  reportingObligations,
+  supplementWindowDays,
+} from '../../domain/incidents/accident-reporting.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { recordAudit } from '../../lib/audit.ts'
 import { publishEvent } from '../../lib/events/publish.ts'

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
-import { accidentGrade } from '../../domain/accident-grade.ts'
-import { reportingObligations, type ReportingObligation } from '../../domain/accident-reporting.ts'
-import { canAdvanceIncident, incidentStatusLabels } from '../../domain/incident-status.ts'
-import { isWithinJurisdiction } from '../../domain/jurisdiction.ts'
+import { accidentGrade } from '../../domain/incidents/accident-grade.ts'
+import {
+  reportingObligations,
+  type ReportingObligation,
+} from '../../domain/incidents/accident-reporting.ts'
+import { canAdvanceIncident, incidentStatusLabels } from '../../domain/incidents/incident-status.ts'
+import { isWithinJurisdiction } from '../../domain/geo/jurisdiction.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
 import { recordAudit } from '../../lib/audit.ts'

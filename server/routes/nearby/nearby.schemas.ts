@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { hazardGradeSchema } from '../../domain/gb18218-tables.ts'
+import { hazardGradeSchema } from '../../domain/registry/gb18218-tables.ts'
 import { resourceKindSchema, resourceStatusSchema } from '../resources/resources.schemas.ts'
 
 /** The widest circle a query may ask for: a county and its neighbours, not a province. */

@@ -1,10 +1,10 @@
 import type { FormEvent } from 'react'
 import { useT } from '../i18n/use-t.ts'
-import type { HazardSourceDraft } from './edit-store.ts'
 import {
   assessInputOf,
   draftOf,
   unitKindOptions,
+  type HazardSourceDraft,
   type HazardSourceFormValues,
   type SubstanceRow,
   type UnitKind,

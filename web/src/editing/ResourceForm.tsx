@@ -1,9 +1,9 @@
 import type { FormEvent } from 'react'
 import { useT } from '../i18n/use-t.ts'
-import type { ResourceDraft } from './edit-store.ts'
 import {
   resourceDraftOf,
   statusOptions,
+  type ResourceDraft,
   type ResourceFormValues,
   type ResourceStatus,
 } from './resource-draft.ts'

@@ -1,16 +1,11 @@
 import { create } from 'zustand'
-import type { HazardSourceUpdate } from '../../../server/routes/hazard-sources/hazard-sources.schemas.ts'
-import type { ResourceUpdate } from '../../../server/routes/resources/resources.schemas.ts'
 import type { LngLatTuple } from '../state/panels.ts'
-import type { HazardSourceFormValues } from './hazard-source-draft.ts'
-import type { ResourceFormValues } from './resource-draft.ts'
+import type { HazardSourceDraft, HazardSourceFormValues } from './hazard-source-draft.ts'
+import type { ResourceDraft, ResourceFormValues } from './resource-draft.ts'
 
 /** The registry records an officer can correct in the field. */
 export type EditableKind = 'hazard-source' | 'resource'
 
-/** A PATCH body without its `version`: what the user wants the record to become. */
-export type HazardSourceDraft = Omit<HazardSourceUpdate, 'version'>
-export type ResourceDraft = Omit<ResourceUpdate, 'version'>
 export type RecordDraft = HazardSourceDraft | ResourceDraft
 /** What the form fields hold while typing (numbers still as text). */
 export type FormValues = HazardSourceFormValues | ResourceFormValues

@@ -1,8 +1,11 @@
 import type {
   AssessBody,
   HazardSourceDetail,
+  HazardSourceUpdate,
 } from '../../../server/routes/hazard-sources/hazard-sources.schemas.ts'
-import type { HazardSourceDraft } from './edit-store.ts'
+
+/** A PATCH body without its `version`: what the user wants the hazard source to become. */
+export type HazardSourceDraft = Omit<HazardSourceUpdate, 'version'>
 
 export type UnitKind = HazardSourceDetail['unitKind']
 

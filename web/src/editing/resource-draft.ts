@@ -1,5 +1,10 @@
-import type { ResourceDetail } from '../../../server/routes/resources/resources.schemas.ts'
-import type { ResourceDraft } from './edit-store.ts'
+import type {
+  ResourceDetail,
+  ResourceUpdate,
+} from '../../../server/routes/resources/resources.schemas.ts'
+
+/** A PATCH body without its `version`: what the user wants the resource to become. */
+export type ResourceDraft = Omit<ResourceUpdate, 'version'>
 
 export type ResourceStatus = ResourceDetail['status']
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fieldErrorCodes } from '../../../server/lib/field-error-code.ts'
+import { fieldErrorCodes } from '../../../server/domain/shared/field-error-code.ts'
 import { ApiProblem } from '../api/http.ts'
 import { fieldErrorMessage, problemMessage } from './field-error.ts'
 import { dictionaries } from './messages.ts'

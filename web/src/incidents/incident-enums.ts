@@ -1,6 +1,6 @@
-import type { FourColourStyle } from '../../../server/domain/four-colours.ts'
-import { fourColourPalette } from '../../../server/domain/four-colours.ts'
-import { incidentTypes } from '../../../server/domain/incident-types.ts'
+import type { FourColourStyle } from '../../../server/domain/risk/four-colours.ts'
+import { fourColourPalette } from '../../../server/domain/risk/four-colours.ts'
+import { incidentTypes } from '../../../server/domain/incidents/incident-types.ts'
 import type { IncidentDetail } from './incidents-api.ts'
 
 type AccidentGrade = IncidentDetail['grade']

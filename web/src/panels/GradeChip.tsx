@@ -1,5 +1,5 @@
-import type { HazardGrade } from '../../../server/domain/gb18218-tables.ts'
-import { hazardGradeStyle } from '../../../server/domain/risk-level.ts'
+import type { HazardGrade } from '../../../server/domain/registry/gb18218-tables.ts'
+import { hazardGradeStyle } from '../../../server/domain/risk/risk-level.ts'
 import { useT } from '../i18n/use-t.ts'
 
 const grades: readonly string[] = ['一级', '二级', '三级', '四级']

@@ -1,6 +1,6 @@
 import type { CircleLayerSpecification, SymbolLayerSpecification } from 'maplibre-gl'
-import type { HazardGrade } from '../../../../server/domain/gb18218-tables.ts'
-import { hazardGradeStyle } from '../../../../server/domain/risk-level.ts'
+import type { HazardGrade } from '../../../../server/domain/registry/gb18218-tables.ts'
+import { hazardGradeStyle } from '../../../../server/domain/risk/risk-level.ts'
 import { HIGHLIGHT, highlighted } from './registry-points.ts'
 
 /*

@@ -1,5 +1,5 @@
 import type { LayerSpecification } from 'maplibre-gl'
-import { hazardGradeStyle } from '../../../../server/domain/risk-level.ts'
+import { hazardGradeStyle } from '../../../../server/domain/risk/risk-level.ts'
 import { useSignedIn } from '../../api/auth.ts'
 import { useHazardSourcesInBbox } from '../../api/hazard-sources.ts'
 import { useLayerListParams } from '../../filters/list-params.ts'

@@ -5,7 +5,7 @@
  * platform carries the level in CAP `severity`-like fields as RED / ORANGE / YELLOW / BLUE.
  */
 import { z } from 'zod'
-import type { AccidentGrade } from './accident-grade'
+import type { AccidentGrade } from '../incidents/accident-grade'
 import { fourColourPalette, type FourColour, type FourColourStyle } from './four-colours'
 
 /** Highest first. */

@@ -13,7 +13,7 @@
  *   一般      < 3           < 10             loss < 1,000万
  */
 import { z } from 'zod'
-import { InvalidInputError } from './errors'
+import { InvalidInputError } from '../shared/errors'
 
 /** Most severe first. */
 export const accidentGrades = ['特别重大', '重大', '较大', '一般'] as const

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { reportingObligations, supplementWindowDays } from './accident-reporting'
-import { InvalidInputError } from './errors'
+import { InvalidInputError } from '../shared/errors'
 
 const occurredAt = new Date('2025-03-13T06:00:00.000Z') // 14:00 Beijing time
 const plusHours = (d: Date, h: number) => new Date(d.getTime() + h * 3_600_000)

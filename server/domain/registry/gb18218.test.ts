@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InvalidInputError, UnknownSubstanceError } from './errors'
+import { InvalidInputError, UnknownSubstanceError } from '../shared/errors'
 import { alphaForPeople, assessHazardSource, gradeForR, roundResult } from './gb18218'
 import type { SubstanceInput } from './gb18218-schema'
 import type { HazardCategory } from './gb18218-tables'

@@ -9,7 +9,7 @@
  * gloss. See /work/shared/reference/risk-and-dangers.md "Major hidden dangers".
  */
 import { z } from 'zod'
-import type { Industry } from '../db/schema/enterprises.ts'
+import type { Industry } from './industries.ts'
 
 export interface MajorDangerItem {
   /** '1'…'20': the item's number in the published list. */

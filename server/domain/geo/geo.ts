@@ -2,7 +2,7 @@
  * Small geographic helpers. Coordinates are WGS84 / CGCS2000 (EPSG:4326), as GeoJSON orders
  * them: [longitude, latitude] in degrees.
  */
-import { InvalidInputError } from './errors'
+import { InvalidInputError } from '../shared/errors'
 
 export type LngLat = readonly [lng: number, lat: number]
 

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod'
 import { fourColourPalette, type FourColour, type FourColourStyle } from './four-colours'
-import type { HazardGrade } from './gb18218-tables'
+import type { HazardGrade } from '../registry/gb18218-tables'
 
 /** Highest risk first. */
 export const riskLevels = ['重大风险', '较大风险', '一般风险', '低风险'] as const

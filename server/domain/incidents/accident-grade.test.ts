@@ -6,7 +6,7 @@ import {
   accidentGradeRank,
   accidentGrades,
 } from './accident-grade'
-import { InvalidInputError } from './errors'
+import { InvalidInputError } from '../shared/errors'
 
 const none = { deaths: 0, seriousInjuries: 0, directLossYuan: 0 }
 

@@ -8,7 +8,7 @@
  * resource may be up to an hour further away than an unsuited one and still rank above it.
  * Among resources of equal fitness and kind the order is by distance.
  */
-import { greatCircleKm, type LngLat } from './geo'
+import { greatCircleKm, type LngLat } from '../geo/geo'
 
 /** Road distance ≈ 1.3 × straight-line distance (typical circuity of Chinese road networks). */
 export const ROAD_DETOUR_FACTOR = 1.3

@@ -20,7 +20,7 @@
  * counts as 1. The price is that a true value within 5e-10 below a threshold also counts as
  * reaching it, far below the precision of any quantity a unit reports.
  */
-import { InvalidInputError, UnknownSubstanceError } from './errors'
+import { InvalidInputError, UnknownSubstanceError } from '../shared/errors'
 import type { AssessInput, SubstanceInput } from './gb18218-schema'
 import {
   alphaBands,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { industries } from '../db/schema/enterprises.ts'
+import { industries } from './industries.ts'
 import {
   applicableListId,
   chemicalsList2017,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InvalidInputError } from './errors'
+import { InvalidInputError } from '../shared/errors'
 import {
   isValidUscc,
   makeUscc,

@@ -24,7 +24,7 @@
  *   the next level is due 2 h from then, and the levels above follow from it.
  * - Skipping a level (越级上报, allowed "when necessary") does not change the deadlines.
  */
-import { InvalidInputError } from './errors'
+import { InvalidInputError } from '../shared/errors'
 import type { AccidentGrade } from './accident-grade'
 
 export const reportingLevels = ['county', 'city', 'province', 'national'] as const

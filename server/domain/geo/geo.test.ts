@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InvalidInputError } from './errors'
+import { InvalidInputError } from '../shared/errors'
 import { EARTH_MEAN_RADIUS_KM, greatCircleKm, isInChinaExtent } from './geo'
 
 describe('isInChinaExtent (73.4–135.1 E, 3.3–53.6 N, edges included)', () => {

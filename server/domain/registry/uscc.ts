@@ -15,7 +15,7 @@
  * is rejected, not folded — callers that want to accept it upper-case first, on purpose.
  */
 import { z } from 'zod'
-import { InvalidInputError } from './errors'
+import { InvalidInputError } from '../shared/errors'
 
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 export const USCC_WEIGHTS: readonly number[] = [

@@ -1,0 +1,2 @@
+/** Dispatch rules (调度): estimated time of arrival of a rescue resource. */
+export * from './dispatch-eta.ts'
