@@ -100,6 +100,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['.ci/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['**/*.{ts,tsx,js,mjs}'],
     rules: {
       'max-lines': ['error', { max: 400 }],

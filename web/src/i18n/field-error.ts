@@ -44,6 +44,7 @@ const formats: Partial<Record<string, MessageKey>> = {
   datetime: 'fieldError.invalid_format.datetime',
   date: 'fieldError.invalid_format.date',
   uuid: 'fieldError.invalid_format.uuid',
+  text: 'fieldError.invalid_format.text',
 }
 
 /**
