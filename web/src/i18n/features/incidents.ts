@@ -266,7 +266,8 @@ export const incidentsMessages = defineMessages(
     'fieldError.invalid_format.datetime': 'Not a valid date and time',
     'fieldError.invalid_format.date': 'Not a valid date',
     'fieldError.invalid_format.uuid': 'Not a valid id',
-    'fieldError.invalid_format.text': 'Contains characters that cannot be stored (NUL or an unpaired surrogate)',
+    'fieldError.invalid_format.text':
+      'Contains characters that cannot be stored (NUL or an unpaired surrogate)',
     'fieldError.invalid_value': 'Invalid value',
     'fieldError.invalid_value.values': 'Must be one of: {values}',
     'fieldError.unknown_field': 'Unknown field: {keys}',
