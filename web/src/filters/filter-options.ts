@@ -8,6 +8,8 @@ import type {
   ResourceStatus,
 } from '../state/filters.ts'
 import type { GradeFilterValue } from '../../../server/routes/hazard-sources/hazard-sources.schemas.ts'
+import { dangerStatuses } from '../../../server/domain/registry/danger-status.ts'
+import { industries } from '../../../server/domain/registry/industries.ts'
 
 /*
  * The choices the filter UI offers. The values are typed by the server's enums and checked
@@ -35,15 +37,9 @@ export const resourceStatusOptions = all<ResourceStatus>()([
   'out_of_service',
 ])
 export const severityOptions = all<DangerSeverity>()(['major', 'general'])
-export const dangerStatusOptions = all<DangerStatus>()(['open', 'rectifying', 'verified', 'closed'])
-export const industryOptions = all<Industry>()([
-  '煤矿',
-  '非煤矿山',
-  '危险化学品',
-  '烟花爆竹',
-  '冶金工贸',
-  '其他',
-])
+// Lifecycle order and the sectors' order, straight from the pure domain lists.
+export const dangerStatusOptions: readonly DangerStatus[] = dangerStatuses
+export const industryOptions: readonly Industry[] = industries
 
 /** Which message labels a value; null: the value is its own (Chinese) label. */
 export const optionLabel = {
