@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Database } from './db/database.ts'
-import type { AppEnv } from './lib/context.ts'
+import type { AppEnv, SecurityConfig } from './lib/context.ts'
 import { EventHub } from './lib/events/hub.ts'
 import { HttpProblem, problemOf, problemResponse } from './lib/problem.ts'
 import { healthRouter } from './routes/health/index.ts'
@@ -28,6 +28,8 @@ export interface AppDeps {
   events?: EventHub
   /** Extra top-level routes (static SPA, tiles) mounted after the API by main.ts. */
   mount?: (app: Hono<AppEnv>) => void
+  /** TRUST_PROXY and ALLOWED_ORIGINS from the environment; tests pass their own. */
+  security?: Partial<SecurityConfig>
 }
 
 /** The Hono app, used by main.ts and by tests through `app.request()`. */
@@ -35,11 +37,16 @@ export function createApp(deps: AppDeps) {
   const startedAt = new Date()
   const app = new OpenAPIHono<AppEnv>()
   const events = deps.events ?? new EventHub(deps.database)
+  const security: SecurityConfig = {
+    trustProxy: deps.security?.trustProxy ?? false,
+    allowedOrigins: deps.security?.allowedOrigins ?? [],
+  }
 
   app.use('*', async (c, next) => {
     c.set('database', deps.database)
     c.set('events', events)
     c.set('startedAt', startedAt)
+    c.set('security', security)
     await next()
   })
 

@@ -10,6 +10,22 @@ const envSchema = z.object({
   SEED_SCALE: z.coerce.number().positive().default(1),
   SEED: z.enum(['demo', 'none']).default('demo'),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
+  // Behind a TLS-terminating proxy: trust X-Forwarded-Proto/-For/-Host, send Secure cookies
+  // and HSTS. Off by default: a direct client could otherwise forge those headers.
+  TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  // Extra origins whose browsers may send writes (comma-separated, e.g. the Vite dev server).
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -27,6 +27,7 @@ export async function startServer(ready: Promise<unknown> = Promise.resolve()): 
     const app = createApp({
       database,
       events,
+      security: { trustProxy: env.TRUST_PROXY, allowedOrigins: env.ALLOWED_ORIGINS },
       mount: (root) => {
         root.route('/', tilesRouter())
         root.route('/', spaRouter())

@@ -2,12 +2,21 @@ import type { Database } from '../db/database.ts'
 import type { Actor } from './auth/actor.ts'
 import type { EventHub } from './events/hub.ts'
 
+export interface SecurityConfig {
+  /** Behind a TLS-terminating proxy (TRUST_PROXY): X-Forwarded-* are trusted, cookies Secure. */
+  trustProxy: boolean
+  /** Origins besides the served one whose browsers may send writes (ALLOWED_ORIGINS). */
+  allowedOrigins: readonly string[]
+}
+
 /** What every handler can reach through `c.var`. */
 export interface AppServices {
   database: Database
   startedAt: Date
   /** This process's realtime fan-out (LISTEN on the events channel); /api/events subscribes. */
   events: EventHub
+  /** How this process is exposed: behind a TLS proxy or not, and which origins may write. */
+  security: SecurityConfig
   /** Set by requireActor on authenticated routes. */
   actor: Actor
 }
