@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Database } from './db/database.ts'
 import type { AppEnv, SecurityConfig } from './lib/context.ts'
@@ -19,7 +19,10 @@ import { dutyRouter } from './routes/duty/index.ts'
 import { eventsRouter } from './routes/events/index.ts'
 import { searchRouter } from './routes/search/index.ts'
 import { nearbyRouter } from './routes/nearby/index.ts'
-import { docsPage } from './routes/docs/docs-page.ts'
+import { docsPage, docsScript } from './routes/docs/docs-page.ts'
+import { bodySizeLimit, sameOriginWrites, securityHeaders } from './lib/http/edge.ts'
+import { safeText } from './lib/http/text-safety.ts'
+import { problemOfDatabaseError } from './lib/http/database-errors.ts'
 import { vectorTilesRouter } from './routes/vector-tiles/index.ts'
 
 export interface AppDeps {
@@ -49,6 +52,11 @@ export function createApp(deps: AppDeps) {
     c.set('security', security)
     await next()
   })
+  // The edge, before any route: headers on every answer, then size, origin and text checks.
+  app.use('*', securityHeaders)
+  app.use('*', bodySizeLimit)
+  app.use('*', sameOriginWrites)
+  app.use('/api/*', safeText)
 
   const api = new OpenAPIHono<AppEnv>()
     .route('/', healthRouter)
@@ -80,17 +88,22 @@ export function createApp(deps: AppDeps) {
     },
   })
   app.get('/api/docs', (c) => c.html(docsPage))
-
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? problemResponse(c, {
-          type: 'about:blank',
-          title: 'Not Found',
-          status: 404,
-          detail: `No route ${c.req.method} ${c.req.path}`,
-        })
-      : c.text('Not Found', 404),
+  app.get('/api/docs.js', (c) =>
+    c.body(docsScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
   )
+
+  const noRoute = (c: Context<AppEnv>) =>
+    problemResponse(c, {
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: `No route ${c.req.method} ${c.req.path}`,
+    })
+  // Claimed here, before `mount` adds the SPA's catch-all: an unknown API path is an API
+  // error, never the web page with 200.
+  app.all('/api', noRoute)
+  app.all('/api/*', noRoute)
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? noRoute(c) : c.text('Not Found', 404)))
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(c, problemOf(error))
@@ -101,6 +114,8 @@ export function createApp(deps: AppDeps) {
         status: error.status,
       })
     }
+    const fromDatabase = problemOfDatabaseError(error)
+    if (fromDatabase) return problemResponse(c, fromDatabase)
     console.error(error)
     return problemResponse(c, {
       type: 'about:blank',

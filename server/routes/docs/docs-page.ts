@@ -16,8 +16,10 @@ pre{background:#f6f8fa;padding:.5rem;overflow:auto;font-size:12px}
 <h1>金安 Command API</h1>
 <p>Machine-readable document: <a href="/api/openapi.json">/api/openapi.json</a>. Errors are <code>application/problem+json</code>.</p>
 <div id="ops">Loading…</div>
-<script>
-fetch('/api/openapi.json').then(r => r.json()).then(doc => {
+<script src="/api/docs.js"></script></body></html>`
+
+/** The page's script, served from /api/docs.js: the CSP allows no inline script. */
+export const docsScript = `fetch('/api/openapi.json').then(r => r.json()).then(doc => {
   const byTag = {}
   for (const [path, item] of Object.entries(doc.paths || {})) {
     for (const [method, op] of Object.entries(item)) {
@@ -43,4 +45,4 @@ fetch('/api/openapi.json').then(r => r.json()).then(doc => {
     }
   }
 })
-</script></body></html>`
+`
