@@ -106,9 +106,16 @@ export function codeOfIssue(
     case 'invalid_element':
       return { code: 'invalid_value' }
     case 'custom': {
-      const named = (issue.params as { code?: unknown } | undefined)?.code
+      // A refine names its code in params.code and may carry the values its message needs.
+      const { code: named, ...rest } = (issue.params ?? {}) as Record<string, unknown>
       const known = fieldErrorCodes as readonly unknown[]
-      return { code: known.includes(named) ? (named as FieldErrorCode) : 'invalid' }
+      const params = Object.fromEntries(
+        Object.entries(rest).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
+      ) as FieldErrorParams
+      return {
+        code: known.includes(named) ? (named as FieldErrorCode) : 'invalid',
+        ...(Object.keys(params).length > 0 ? { params } : {}),
+      }
     }
     default:
       return { code: 'invalid' }

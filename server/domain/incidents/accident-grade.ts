@@ -14,6 +14,7 @@
  */
 import { z } from 'zod'
 import { InvalidInputError } from '../shared/errors'
+import { MAX_LOSS_YUAN, personCount } from '../shared/bounds'
 
 /** Most severe first. */
 export const accidentGrades = ['特别重大', '重大', '较大', '一般'] as const
@@ -30,13 +31,13 @@ export const accidentGradeLabels: Readonly<
 }
 
 export const accidentGradeInputSchema = z.object({
-  deaths: z.number().int('deaths must be a whole number').min(0, 'deaths must be ≥ 0'),
-  seriousInjuries: z
-    .number()
-    .int('seriousInjuries must be a whole number')
-    .min(0, 'seriousInjuries must be ≥ 0'),
+  deaths: personCount('deaths'),
+  seriousInjuries: personCount('seriousInjuries'),
   /** Yuan (CNY); fractions (角, 分) allowed. */
-  directLossYuan: z.number().min(0, 'directLossYuan must be ≥ 0'),
+  directLossYuan: z
+    .number()
+    .min(0, 'directLossYuan must be ≥ 0')
+    .max(MAX_LOSS_YUAN, `directLossYuan must be at most ${MAX_LOSS_YUAN}`),
 })
 export type AccidentGradeInput = z.infer<typeof accidentGradeInputSchema>
 

@@ -15,6 +15,9 @@ export const fieldErrorCodes = [
   'invalid',
   // Domain rules (a zod refine names one in `params.code`)
   'in_future',
+  'too_early',
+  'too_far_ahead',
+  'too_long',
   'end_before_start',
   'outside_regions',
   'not_in_jurisdiction',

@@ -7,6 +7,7 @@ export const loginBody = z
     username: z.string().trim().min(1, 'username is required').max(64),
     password: z.string().min(1, 'password is required').max(256),
   })
+  .strict()
   .openapi('LoginBody')
 
 export const me = z

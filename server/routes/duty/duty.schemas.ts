@@ -1,13 +1,17 @@
+import { plannedDate } from '../../domain/shared/bounds.ts'
 import { z } from '@hono/zod-openapi'
 
 const dateTime = (field: string) =>
   z.string().datetime({ offset: true, message: `${field} must be an ISO 8601 date-time` })
 
+/** A shift is at most a day and a night: a longer one is a typing slip in the date. */
+export const MAX_SHIFT_HOURS = 24
+
 export const shiftCreate = z
   .object({
     userId: z.string().uuid('userId must be a UUID'),
-    startsAt: dateTime('startsAt'),
-    endsAt: dateTime('endsAt'),
+    startsAt: plannedDate(dateTime('startsAt')),
+    endsAt: plannedDate(dateTime('endsAt')),
     role: z.string().trim().min(1).max(50).default('值班员'),
   })
   .strict()
@@ -15,6 +19,11 @@ export const shiftCreate = z
     message: 'endsAt must be after startsAt',
     path: ['endsAt'],
     params: { code: 'end_before_start' },
+  })
+  .refine((s) => Date.parse(s.endsAt) - Date.parse(s.startsAt) <= MAX_SHIFT_HOURS * 3600_000, {
+    message: `a shift lasts at most ${MAX_SHIFT_HOURS} hours`,
+    path: ['endsAt'],
+    params: { code: 'too_long', max: MAX_SHIFT_HOURS },
   })
   .openapi('DutyShiftCreate')
 

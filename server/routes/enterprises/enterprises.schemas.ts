@@ -37,6 +37,7 @@ export const enterpriseRetire = retireBody
 
 export const enterpriseBatch = z
   .object({ enterprises: z.array(enterpriseCreate).min(1).max(1000) })
+  .strict()
   .openapi('EnterpriseBatch')
 
 export const enterpriseRef = z.object({ id: z.string(), name: z.string() })

@@ -46,7 +46,7 @@ describe('hidden dangers: rules (422 naming the field)', () => {
     const d = (await w.create(w.yanta)).body
     const res = await w.yanta.patch<Problem>(`/api/hidden-dangers/${d.id}`, {
       version: 1,
-      foundOn: shiftDay(w.today, 40),
+      deadline: shiftDay(w.today, -1),
     })
     expect(res.status).toBe(422)
     expect(res.body.errors?.[0]?.field).toBe('deadline')

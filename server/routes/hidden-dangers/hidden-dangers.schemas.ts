@@ -6,6 +6,7 @@ import {
   isoDateSchema,
 } from '../../domain/registry/danger-status.ts'
 import { majorListIdSchema } from '../../domain/registry/major-danger-lists.ts'
+import { pastDate, plannedDate } from '../../domain/shared/bounds.ts'
 import { baseListQuery } from '../../lib/registry/list-params.ts'
 import { lngLatSchema } from '../../lib/registry/location.ts'
 import { recordMeta, retireBody, versionField } from '../../lib/registry/record-schemas.ts'
@@ -27,8 +28,8 @@ const dangerFields = {
     .nullable()
     .describe('chemicals-2017 or coal-2020; defaults to the list of the enterprise’s sector'),
   majorItem: majorItemSchema.nullable().describe('Item number in the list; required when major'),
-  foundOn: dateField('Day the danger was found'),
-  deadline: dateField('Rectification deadline (not before foundOn)'),
+  foundOn: pastDate(dateField('Day the danger was found')),
+  deadline: plannedDate(dateField('Rectification deadline (not before foundOn)')),
   responsiblePerson: z.string().trim().min(1, 'responsiblePerson is required').max(100),
   location: lngLatSchema,
 }

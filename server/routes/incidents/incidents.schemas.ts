@@ -5,6 +5,12 @@ import { reportingLevels } from '../../domain/incidents/accident-reporting.ts'
 import { baseListQuery } from '../../lib/registry/list-params.ts'
 import { lngLatSchema } from '../../lib/registry/location.ts'
 import { versionField } from '../../lib/registry/record-schemas.ts'
+import {
+  CLOCK_SKEW_MS,
+  EARLIEST_DATE,
+  MAX_LOSS_YUAN,
+  personCount,
+} from '../../domain/shared/bounds.ts'
 
 // Domain schemas are plain zod: composed and described here, named by the route objects.
 export const incidentTypeSchema = z.enum(incidentTypes)
@@ -12,9 +18,7 @@ export const incidentStatusSchema = z.enum(incidentStatuses)
 export const accidentGradeSchema = z.enum(accidentGrades)
 export const reportingLevelSchema = z.enum(reportingLevels)
 
-/** Clocks disagree: an occurredAt up to this far in the future is accepted as "now". */
-export const CLOCK_SKEW_MS = 5 * 60_000
-
+/** An accident time: not before 1949-10-01, not later than now (within clock skew). */
 const occurredAt = z
   .string()
   .datetime({ offset: true, message: 'occurredAt must be an ISO 8601 date-time' })
@@ -22,14 +26,17 @@ const occurredAt = z
     message: 'occurredAt must not be in the future',
     params: { code: 'in_future' },
   })
+  .refine((s) => Date.parse(s) >= Date.parse(`${EARLIEST_DATE}T00:00:00+08:00`), {
+    message: `occurredAt must not be before ${EARLIEST_DATE}`,
+    params: { code: 'too_early', min: EARLIEST_DATE },
+  })
 
-const count = (field: string) =>
-  z.number().int(`${field} must be a whole number`).min(0, `${field} must be ≥ 0`)
+const count = personCount
 const directLossYuan = z
   .number()
   .int('directLossYuan must be whole yuan')
   .min(0, 'directLossYuan must be ≥ 0')
-  .max(1e15)
+  .max(MAX_LOSS_YUAN, `directLossYuan must be at most ${MAX_LOSS_YUAN}`)
 
 export const classifyBody = z
   .object({ ...accidentGradeInputSchema.shape, occurredAt: occurredAt.optional() })

@@ -10,7 +10,11 @@ export const resourceStatusSchema = z.enum(resourceStatuses)
 export const inventoryLine = z
   .object({
     item: z.string().trim().min(1, 'item is required').max(100),
-    quantity: z.number().finite().min(0, 'quantity must be 0 or more'),
+    quantity: z
+      .number()
+      .finite()
+      .min(0, 'quantity must be 0 or more')
+      .max(1e12, 'quantity must be at most 10^12'),
     unit: z.string().trim().min(1, 'unit is required').max(20),
   })
   .strict()
