@@ -9,6 +9,18 @@ export function testUscc(regionCode = '610113'): string {
   return makeUscc(`91${regionCode}${body}`)
 }
 
+let nameSerial = 0
+
+/**
+ * A name no other test record's name contains or is contained in: list searches match
+ * substrings, so random digits of varying length (`-1234` inside `-12345`) made one test's
+ * record turn up in another's search. A fixed-width serial between delimiters cannot.
+ */
+export function uniqueName(prefix: string): string {
+  nameSerial += 1
+  return `${prefix}-${process.pid}-${String(nameSerial).padStart(6, '0')}号`
+}
+
 /** Points inside known counties (WGS84). */
 export const places = {
   yanta: [108.948, 34.213] as [number, number], // 雁塔区, 西安

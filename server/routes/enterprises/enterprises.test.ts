@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { signInMany, type ApiClient } from '../../test/client.ts'
-import { places, testUscc } from '../../test/fixtures.ts'
+import { places, testUscc, uniqueName } from '../../test/fixtures.ts'
 import { openTestContext, type TestContext } from '../../test/test-database.ts'
 import type { AuditEntry } from '../audit/index.ts'
 import type { EnterpriseDetail } from './enterprises.schemas.ts'
@@ -27,7 +27,7 @@ afterAll(async () => {
 })
 
 const newEnterprise = (location: [number, number], region = '610113') => ({
-  name: '示例化工有限公司-T' + Math.floor(Math.random() * 1e6),
+  name: uniqueName('示例化工有限公司-T'),
   uscc: testUscc(region),
   industry: '危险化学品',
   address: '测试地址',

@@ -7,7 +7,7 @@ import { createApp } from '../../app.ts'
 import { EventHub, type StreamEvent } from '../../lib/events/hub.ts'
 import { publishEvent } from '../../lib/events/publish.ts'
 import { repoRoot } from '../../lib/paths.ts'
-import { places, testUscc } from '../../test/fixtures.ts'
+import { places, testUscc, uniqueName } from '../../test/fixtures.ts'
 import { withDatabase } from '../../test/template.ts'
 import { openTestContext, type TestContext } from '../../test/test-database.ts'
 import { SseReader, type SseMessage } from './sse-client.ts'
@@ -56,7 +56,7 @@ async function createEnterprise(
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json' },
     body: JSON.stringify({
-      name: '事件测试企业-' + Math.floor(Math.random() * 1e6),
+      name: uniqueName('事件测试企业'),
       uscc: testUscc(region),
       industry: '危险化学品',
       address: '测试地址',

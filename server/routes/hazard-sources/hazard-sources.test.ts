@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { signIn, type ApiClient } from '../../test/client.ts'
-import { places, testUscc } from '../../test/fixtures.ts'
+import { places, testUscc, uniqueName } from '../../test/fixtures.ts'
 import { openTestContext, type TestContext } from '../../test/test-database.ts'
 import type { AuditEntry } from '../audit/index.ts'
 import type { HazardSourceDetail } from './hazard-sources.schemas.ts'
@@ -39,7 +39,7 @@ afterAll(async () => {
 
 async function newEnterprise(as: ApiClient, location: [number, number], region: string) {
   const res = await as.post<{ id: string; name: string }>('/api/enterprises', {
-    name: '危源测试化工有限公司-' + Math.floor(Math.random() * 1e6),
+    name: uniqueName('危源测试化工有限公司'),
     uscc: testUscc(region),
     industry: '危险化学品',
     address: '测试地址',
@@ -53,7 +53,7 @@ async function newEnterprise(as: ApiClient, location: [number, number], region: 
 const chlorine = (quantityTonnes: number) => ({ name: '氯', quantityTonnes })
 const newSource = (enterpriseId: string, location = places.yanta, overrides = {}) => ({
   enterpriseId,
-  name: '液氯储罐区-' + Math.floor(Math.random() * 1e6),
+  name: uniqueName('液氯储罐区'),
   unitKind: '储罐区',
   location,
   substances: [chlorine(50)],
@@ -120,7 +120,7 @@ describe('hazard sources: create and read', () => {
   })
 
   it('refuses an unlisted substance (422) and a client-sent grade (400); writes nothing', async () => {
-    const name = '未知物质储罐-' + Math.floor(Math.random() * 1e6)
+    const name = uniqueName('未知物质储罐')
     const unknown = await yanta.post<Problem>('/api/hazard-sources', {
       ...newSource(yantaEnterprise.id),
       name,
@@ -276,6 +276,12 @@ describe('hazard sources: jurisdiction', () => {
     expect(patch.status).toBe(404)
     const fc = await yanta.get<FC>(`/api/hazard-sources?q=${encodeURIComponent(yulin.name)}`)
     expect(fc.body.features).toHaveLength(0)
+    // Not only this name: nothing outside 雁塔区 in the whole list either.
+    const all = await yanta.get<FC>('/api/hazard-sources?limit=5000')
+    expect(all.body.features.length).toBeGreaterThan(0)
+    expect(
+      all.body.features.filter((f) => !String(f.properties.regionCode).startsWith('610113')),
+    ).toEqual([])
   })
 
   it('a 西安 county officer cannot place a source in 榆林: 403 naming location', async () => {

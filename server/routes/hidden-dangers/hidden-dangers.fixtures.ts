@@ -2,7 +2,7 @@ import { todayInChina } from '../../lib/registry/overdue.ts'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { signIn, type ApiClient, type TestResponse } from '../../test/client.ts'
-import { places, testUscc } from '../../test/fixtures.ts'
+import { places, testUscc, uniqueName } from '../../test/fixtures.ts'
 import { openTestContext, type TestContext } from '../../test/test-database.ts'
 import type { EnterpriseDetail } from '../enterprises/enterprises.schemas.ts'
 import type { HiddenDangerDetail } from './hidden-dangers.schemas.ts'
@@ -50,7 +50,7 @@ async function newEnterprise(
   region: string,
 ) {
   const res = await as.post<EnterpriseDetail>('/api/enterprises', {
-    name: `隐患测试企业-${industry}-${Math.floor(Math.random() * 1e6)}`,
+    name: uniqueName(`隐患测试企业-${industry}`),
     uscc: testUscc(region),
     industry,
     location: at,
@@ -75,7 +75,7 @@ export function dangerWorld(): DangerWorld {
   const w = {} as DangerWorld
   w.danger = (over = {}) => ({
     enterpriseId: w.chem.id,
-    title: '可燃气体检测报警装置缺失-' + Math.floor(Math.random() * 1e6),
+    title: uniqueName('可燃气体检测报警装置缺失'),
     severity: 'major',
     majorItem: '12',
     foundOn: w.today,

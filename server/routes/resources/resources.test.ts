@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { signIn, type ApiClient } from '../../test/client.ts'
-import { places } from '../../test/fixtures.ts'
+import { places, uniqueName } from '../../test/fixtures.ts'
 import { openTestContext, type TestContext } from '../../test/test-database.ts'
 import type { AuditEntry } from '../audit/index.ts'
 import type { ResourceDetail } from './resources.schemas.ts'
@@ -33,7 +33,7 @@ afterAll(async () => {
   await t?.close()
 })
 
-const tag = () => Math.floor(Math.random() * 1e6).toString()
+const tag = () => uniqueName('T')
 const team = (over: Record<string, unknown> = {}) => ({
   kind: 'team',
   name: '雁塔危化品救援队-' + tag(),
