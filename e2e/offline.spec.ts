@@ -17,8 +17,12 @@ test('every request stays on this machine, and the basemap loads without failure
 }) => {
   const requests: string[] = []
   const failed: Request[] = []
+  const refusedByCsp: string[] = []
   page.on('request', (request) => requests.push(request.url()))
   page.on('requestfailed', (request) => failed.push(request))
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refusedByCsp.push(m.text())
+  })
 
   // Given the map opened, used at province, city and county zoom, with a panel open
   await map.open()
@@ -34,6 +38,8 @@ test('every request stays on this machine, and the basemap loads without failure
     return host !== null && !LOCAL_HOSTS.has(host)
   })
   expect(offHost).toEqual([])
+  // And the security headers' CSP refused nothing the app needs (workers, glyphs, styles)
+  expect(refusedByCsp).toEqual([])
   expect(requests.some((url) => url.includes('/api/regions'))).toBe(true)
 
   // And, once the offline basemap exists, its style, tiles and glyphs load without failures
@@ -59,4 +65,15 @@ test('every request stays on this machine, and the basemap loads without failure
       .map(async (url) => (await page.request.get(url)).status()),
   )
   expect(statuses.every((s) => s === 200)).toBe(true)
+})
+
+test('the API docs page renders under a CSP that allows no inline script', async ({ page }) => {
+  const refusedByCsp: string[] = []
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refusedByCsp.push(m.text())
+  })
+  const res = await page.goto('/api/docs')
+  expect(res?.headers()['content-security-policy']).toContain("script-src 'self'")
+  await expect(page.locator('.op').first()).toBeVisible()
+  expect(refusedByCsp).toEqual([])
 })
