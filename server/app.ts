@@ -8,6 +8,7 @@ import { HttpProblem, problemOf, problemResponse } from './lib/problem.ts'
 import { healthRouter } from './routes/health/index.ts'
 import { regionsRouter } from './routes/regions/index.ts'
 import { authRouter, meRouter } from './routes/auth/index.ts'
+import { usersRouter } from './routes/users/index.ts'
 import { auditRouter } from './routes/audit/index.ts'
 import { enterprisesRouter } from './routes/enterprises/index.ts'
 import { hiddenDangersRouter } from './routes/hidden-dangers/index.ts'
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
   const security: SecurityConfig = {
     trustProxy: deps.security?.trustProxy ?? false,
     allowedOrigins: deps.security?.allowedOrigins ?? [],
+    sessionIdleMinutes: deps.security?.sessionIdleMinutes ?? 120,
   }
 
   app.use('*', async (c, next) => {
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps) {
     .route('/', regionsRouter)
     .route('/', authRouter)
     .route('/', meRouter)
+    .route('/', usersRouter)
     .route('/', auditRouter)
     .route('/', enterprisesRouter)
     .route('/', hiddenDangersRouter)

@@ -16,6 +16,13 @@ const envSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  // A session unused for this many minutes ends (it ends 12 h after sign-in in any case).
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(12 * 60)
+    .default(120),
   // Extra origins whose browsers may send writes (comma-separated, e.g. the Vite dev server).
   ALLOWED_ORIGINS: z
     .string()

@@ -27,7 +27,11 @@ export async function startServer(ready: Promise<unknown> = Promise.resolve()): 
     const app = createApp({
       database,
       events,
-      security: { trustProxy: env.TRUST_PROXY, allowedOrigins: env.ALLOWED_ORIGINS },
+      security: {
+        trustProxy: env.TRUST_PROXY,
+        allowedOrigins: env.ALLOWED_ORIGINS,
+        sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+      },
       mount: (root) => {
         root.route('/', tilesRouter())
         root.route('/', spaRouter())

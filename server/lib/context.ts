@@ -7,6 +7,8 @@ export interface SecurityConfig {
   trustProxy: boolean
   /** Origins besides the served one whose browsers may send writes (ALLOWED_ORIGINS). */
   allowedOrigins: readonly string[]
+  /** A session unused this long ends (SESSION_IDLE_MINUTES); the absolute end is 12 h. */
+  sessionIdleMinutes: number
 }
 
 /** What every handler can reach through `c.var`. */

@@ -1,4 +1,13 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { regionLevels, regions } from './regions.ts'
 
 export const roles = ['admin', 'commander', 'coordinator', 'officer', 'viewer'] as const
@@ -44,6 +53,30 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    // Idle expiry: touched at most once a minute, so a busy session costs one write a minute.
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+export const loginThrottleScopes = ['account', 'address'] as const
+
+/**
+ * Failed sign-ins per account (the username tried) and per client address, for the backoff
+ * of domain/shared/login-backoff.ts. In the database, not in memory, so every API process
+ * behind a load balancer sees the same counters. Rows quiet for a day are deleted.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    scope: text('scope', { enum: loginThrottleScopes }).notNull(),
+    key: text('key').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.key] }),
+    index('login_throttle_last_failure_idx').on(t.lastFailureAt),
+  ],
 )

@@ -29,6 +29,13 @@ export const fieldErrorCodes = [
   'bad_transition',
   'window_closed',
   'stale',
+  // Passwords (domain/shared/password-policy.ts and the password routes)
+  'password_too_short',
+  'password_has_username',
+  'password_one_kind',
+  'password_common',
+  'password_unchanged',
+  'password_incorrect',
 ] as const
 export type FieldErrorCode = (typeof fieldErrorCodes)[number]
 

@@ -24,6 +24,12 @@ function scrypt(
   )
 }
 
+/**
+ * Verified when there is no user to check against (unknown username), so that answer takes
+ * as long as a wrong password and timing does not reveal which usernames exist.
+ */
+export const DUMMY_PASSWORD_HASH = `scrypt$${N}$${r}$${p}$AAAA$AAAA`
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16)
   const key = await scrypt(password, salt, N, r, p)

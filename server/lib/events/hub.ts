@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Database, Queryable } from '../../db/database.ts'
 import { isWithinJurisdiction } from '../../domain/geo/jurisdiction.ts'
+import { liveSessions, type LiveSession } from '../auth/sessions.ts'
 import { EVENTS_CHANNEL } from './publish.ts'
 
 /** One row of `events` as the stream sends it (the SSE `data:` JSON). */
@@ -58,12 +59,43 @@ export async function latestEventId(db: Queryable): Promise<number> {
   return Number((result.rows[0] as { id: number | string }).id)
 }
 
+/** The session a stream was opened with, as it was then: a change to any of it ends it. */
+export interface StreamSession {
+  tokenHash: string
+  userId: string
+  role: string
+  agencyId: string
+  /** The session's idle limit (SESSION_IDLE_MINUTES of the process that opened the stream). */
+  idleMinutes: number
+}
+
+export type DropReason = 'overloaded' | 'stopped' | 'reconnect' | 'signed_out'
+
 export interface Subscription {
   scopePrefix: string
+  /** Whose stream this is; logout, a password reset or a changed user ends it. */
+  session?: StreamSession
   /** Called for each in-scope event; returning false means "overloaded": the hub drops it. */
   deliver(event: StreamEvent): boolean
-  /** Called once when the hub drops the subscriber (overloaded, hub stopped, listener lost). */
-  dropped?(reason: 'overloaded' | 'stopped' | 'reconnect'): void
+  /**
+   * Called once when the hub drops the subscriber: overloaded, hub stopped, listener lost,
+   * or its session ended (signed out, revoked, expired, idle, user deactivated or changed).
+   */
+  dropped?(reason: DropReason): void
+}
+
+/** How often each process re-checks the sessions of its open streams (one query for all). */
+export const SESSION_RECHECK_MS = 15_000
+
+/** Whether a stream opened with `opened` may go on, given the session's state now. */
+function stillValid(opened: StreamSession, now: LiveSession | undefined): boolean {
+  return (
+    now !== undefined &&
+    now.userId === opened.userId &&
+    now.role === opened.role &&
+    now.agencyId === opened.agencyId &&
+    now.idleSeconds < opened.idleMinutes * 60
+  )
 }
 
 /** At most this many ids are read per query when a burst of notifications arrives. */
@@ -86,11 +118,17 @@ export class EventHub {
   private starting: Promise<void> | null = null
   private unlisten: (() => Promise<void>) | null = null
   private stopped = false
+  private sessionTimer: ReturnType<typeof setInterval> | null = null
+  private rechecking: Promise<void> | null = null
+  private readonly sessionRecheckMs: number
 
   constructor(
     private readonly database: Database,
     private readonly log: (line: string) => void = (line) => console.error(line),
-  ) {}
+    options: { sessionRecheckMs?: number } = {},
+  ) {
+    this.sessionRecheckMs = options.sessionRecheckMs ?? SESSION_RECHECK_MS
+  }
 
   /** Idempotent: the first call LISTENs, later calls wait for it. */
   start(): Promise<void> {
@@ -123,6 +161,7 @@ export class EventHub {
     for (const sub of this.subscribers) sub.dropped?.('stopped')
     this.subscribers.clear()
     this.pending.clear()
+    this.syncSessionTimer()
   }
 
   get subscriberCount(): number {
@@ -131,8 +170,67 @@ export class EventHub {
 
   subscribe(subscription: Subscription): () => void {
     this.subscribers.add(subscription)
+    this.syncSessionTimer()
     return () => {
       this.subscribers.delete(subscription)
+      this.syncSessionTimer()
+    }
+  }
+
+  /**
+   * Ends at once this process's streams whose session `pick` chooses (logout, a new sign-in
+   * over an old cookie, a password change); returns how many. Other processes notice within
+   * one re-check interval.
+   */
+  endSessions(pick: (session: StreamSession) => boolean): number {
+    let ended = 0
+    for (const sub of this.subscribers) {
+      if (!sub.session || !pick(sub.session)) continue
+      this.subscribers.delete(sub)
+      sub.dropped?.('signed_out')
+      ended++
+    }
+    this.syncSessionTimer()
+    return ended
+  }
+
+  /**
+   * Re-checks every open stream's session against the database and ends those that are no
+   * longer valid: revoked (also by another process), past their end, idle, user deactivated,
+   * role or agency changed (a change made in SQL too). Runs every SESSION_RECHECK_MS while
+   * streams are open; tests call it directly.
+   */
+  recheckSessions(): Promise<void> {
+    this.rechecking ??= this.recheck().finally(() => {
+      this.rechecking = null
+    })
+    return this.rechecking
+  }
+
+  private async recheck(): Promise<void> {
+    const hashes = new Set<string>()
+    for (const sub of this.subscribers) if (sub.session) hashes.add(sub.session.tokenHash)
+    if (hashes.size === 0 || this.stopped) return
+    let live: Map<string, LiveSession>
+    try {
+      live = await liveSessions(this.database.db, [...hashes])
+    } catch (error) {
+      // A failed check keeps the streams: the next interval tries again.
+      if (!this.stopped) this.log(`[events] re-checking stream sessions failed: ${String(error)}`)
+      return
+    }
+    this.endSessions((session) => !stillValid(session, live.get(session.tokenHash)))
+  }
+
+  /** The re-check timer runs only while streams are open, and never keeps Node up. */
+  private syncSessionTimer() {
+    const needed = !this.stopped && this.subscribers.size > 0
+    if (needed && !this.sessionTimer) {
+      this.sessionTimer = setInterval(() => void this.recheckSessions(), this.sessionRecheckMs)
+      this.sessionTimer.unref?.()
+    } else if (!needed && this.sessionTimer) {
+      clearInterval(this.sessionTimer)
+      this.sessionTimer = null
     }
   }
 
@@ -145,6 +243,7 @@ export class EventHub {
     this.log(`[events] listener reconnected; ${this.subscribers.size} streams asked to resume`)
     for (const sub of this.subscribers) sub.dropped?.('reconnect')
     this.subscribers.clear()
+    this.syncSessionTimer()
   }
 
   private notified(payload: string) {
@@ -187,6 +286,7 @@ export class EventHub {
       if (!ok) {
         this.subscribers.delete(sub)
         sub.dropped?.('overloaded')
+        this.syncSessionTimer()
       }
     }
   }

@@ -1,7 +1,14 @@
 import type { Context } from 'hono'
+import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../../lib/context.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
-import { eventsAfter, latestEventId, type StreamEvent } from '../../lib/events/hub.ts'
+import { hashToken, SESSION_COOKIE } from '../../lib/auth/sessions.ts'
+import {
+  eventsAfter,
+  latestEventId,
+  type DropReason,
+  type StreamEvent,
+} from '../../lib/events/hub.ts'
 import { z } from '@hono/zod-openapi'
 import { createRouter, problemResponses } from '../../lib/openapi.ts'
 
@@ -15,6 +22,14 @@ export const HEARTBEAT_MS = 20_000
 export const MAX_UNREAD = 2000
 
 const encoder = new TextEncoder()
+
+/**
+ * The last message of a stream whose session ended (logout, revoked, expired, idle, user
+ * changed). It has no id, so Last-Event-ID stays where it was; the browser's reconnect then
+ * gets 401 and EventSource stops.
+ */
+export const SESSION_ENDED_EVENT =
+  'event: session.ended\ndata: {"reason":"The session ended; sign in again."}\n\n'
 
 export function formatEvent(event: StreamEvent): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`
@@ -42,7 +57,9 @@ eventsRouter.openAPIRegistry.registerPath({
     'registry.changed, duty.*) and `data:` (JSON: id, at, type, regionCode, entity, entityId, ' +
     'payload). Reconnect with `Last-Event-ID` (or `?lastEventId=`) to be replayed what was ' +
     `missed; beyond ${REPLAY_MAX} events or 24 h the stream opens with \`event: reset\` ` +
-    'and the client refetches.',
+    'and the client refetches. When the session ends (logout, password reset, expiry, a ' +
+    'changed role or agency) the stream sends `event: session.ended` and closes: at once in ' +
+    'the process that ended it, within 30 s in any other.',
   request: {
     headers: z.object({ 'last-event-id': z.string().regex(/^\d+$/).optional() }),
     query: z.object({ lastEventId: z.string().regex(/^\d+$/).optional() }),
@@ -64,10 +81,11 @@ eventsRouter.openAPIRegistry.registerPath({
  */
 eventsRouter.get('/events', async (c) => {
   const hub = c.var.events
-  const scopePrefix = c.var.actor.scopePrefix
+  const actor = c.var.actor
+  const scopePrefix = actor.scopePrefix
   await hub.start()
 
-  let droppedEarly: 'overloaded' | 'stopped' | 'reconnect' | null = null
+  let droppedEarly: DropReason | null = null
   let held: StreamEvent[] | null = [] // live events that arrive while the replay is read
   let send: (text: string) => boolean = () => false
   // Ids become visible in commit order (publish.ts), so a client never needs an id at or
@@ -82,6 +100,14 @@ eventsRouter.get('/events', async (c) => {
   let close: (error?: Error) => void = () => {}
   const unsubscribe = hub.subscribe({
     scopePrefix,
+    // requireActor has found this cookie's session, so the cookie is there.
+    session: {
+      tokenHash: hashToken(getCookie(c, SESSION_COOKIE) ?? ''),
+      userId: actor.id,
+      role: actor.role,
+      agencyId: actor.agencyId,
+      idleMinutes: c.var.security.sessionIdleMinutes,
+    },
     deliver(event) {
       if (held) {
         if (held.length >= MAX_UNREAD) return false
@@ -92,6 +118,7 @@ eventsRouter.get('/events', async (c) => {
     },
     dropped(reason) {
       droppedEarly = reason
+      if (reason === 'signed_out') send(SESSION_ENDED_EVENT)
       close(reason === 'overloaded' ? new Error('client too slow: dropped') : undefined)
     },
   })

@@ -1,8 +1,33 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import type { Me } from '../../../server/routes/auth/auth.schemas.ts'
 import { useLogin, useLogout, useMe } from '../api/auth.ts'
 import { isApiProblem } from '../api/http.ts'
 import { useT } from '../i18n/use-t.ts'
+import { retryAfterOf, secondsLeft } from './retry-after.ts'
+
+/**
+ * A countdown of whole seconds, started by `start(seconds)` (null stops it). It ticks once a
+ * second and re-reads the clock each time rather than counting ticks, so a throttled
+ * background tab still shows the right number.
+ */
+function useCountdown(): [secondsLeft: number, start: (seconds: number | null) => void] {
+  const [clock, setClock] = useState<{ until: number; now: number } | null>(null)
+  const until = clock?.until ?? null
+  useEffect(() => {
+    if (until === null) return
+    const timer = setInterval(() => {
+      const now = Date.now()
+      setClock((c) => (c?.until === until ? { until, now } : c))
+      if (now >= until) clearInterval(timer)
+    }, 1000)
+    return () => clearInterval(timer)
+  }, [until])
+  const start = useCallback((seconds: number | null) => {
+    const now = Date.now()
+    setClock(seconds === null ? null : { until: now + seconds * 1000, now })
+  }, [])
+  return [clock ? secondsLeft(clock.until, clock.now) : 0, start]
+}
 
 /** Shown while `/api/me` answers 401: the map stays usable, the registry waits for this. */
 function LoginCard() {
@@ -10,15 +35,24 @@ function LoginCard() {
   const login = useLogin()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
+  // The server's wait after a 429 for too many failed attempts.
+  const [waitLeft, startCountdown] = useCountdown()
   const titleId = useId()
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    login.mutate({ username: username.trim(), password })
+    if (waitLeft > 0) return
+    login.mutate(
+      { username: username.trim(), password },
+      {
+        onError: (error) => startCountdown(retryAfterOf(error)),
+      },
+    )
   }
 
   let message: string | undefined
-  if (login.error) {
+  const throttled = retryAfterOf(login.error) !== null
+  if (login.error && !throttled) {
     message =
       isApiProblem(login.error) && (login.error.status === 401 || login.error.status === 400)
         ? t('auth.failed')
@@ -57,7 +91,17 @@ function LoginCard() {
           {message}
         </p>
       )}
-      <button type="submit" className="button button--primary" disabled={login.isPending}>
+      {throttled && waitLeft > 0 && (
+        // A timer, not an alert: an assertive region would be re-read every second.
+        <p className="login__error" role="timer" data-testid="login-throttled">
+          {t('auth.throttled', { seconds: waitLeft })}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={login.isPending || waitLeft > 0}
+      >
         {login.isPending ? t('auth.submitting') : t('auth.submit')}
       </button>
     </form>

@@ -1,10 +1,17 @@
+import { authMessages } from './features/auth.ts'
 import { chromeMessages } from './features/chrome.ts'
 import { editingMessages } from './features/editing.ts'
 import { incidentsMessages } from './features/incidents.ts'
 import { workspaceMessages } from './features/workspace.ts'
 
 /** Every feature dictionary, merged into the core one by messages.ts. */
-const features = [editingMessages, workspaceMessages, incidentsMessages, chromeMessages] as const
+const features = [
+  editingMessages,
+  workspaceMessages,
+  incidentsMessages,
+  chromeMessages,
+  authMessages,
+] as const
 
 type Merge<T extends readonly { zhCN: object }[]> = T extends readonly [
   infer Head extends { zhCN: object },

@@ -28,6 +28,12 @@ const keyOf: Record<FieldErrorCode, MessageKey> = {
   bad_transition: 'fieldError.bad_transition',
   window_closed: 'fieldError.window_closed',
   stale: 'fieldError.stale',
+  password_too_short: 'fieldError.password_too_short',
+  password_has_username: 'fieldError.password_has_username',
+  password_one_kind: 'fieldError.password_one_kind',
+  password_common: 'fieldError.password_common',
+  password_unchanged: 'fieldError.password_unchanged',
+  password_incorrect: 'fieldError.password_incorrect',
 }
 
 const bounds: Record<string, Partial<Record<string, MessageKey>>> = {

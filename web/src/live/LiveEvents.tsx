@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { useMe } from '../api/auth.ts'
+import { authKeys, useMe } from '../api/auth.ts'
 import type { LngLatTuple } from '../state/panels.ts'
 import { playAlertTone, unlockAlertTone } from './alert-tone.ts'
 import { applyStreamEvent } from './apply-event.ts'
@@ -63,6 +63,13 @@ export function LiveEvents() {
     source.addEventListener('reset', () => {
       for (const key of ['incidents', 'dispatch', 'duty', 'resources'])
         void queryClient.invalidateQueries({ queryKey: [key] })
+    })
+    // The server ended this session (logout in another tab, password reset, expiry): stop
+    // reconnecting into a 401 and ask /api/me again, which shows the sign-in form.
+    source.addEventListener('session.ended', () => {
+      source.close()
+      setConnection('closed')
+      void queryClient.invalidateQueries({ queryKey: authKeys.me() })
     })
     source.onopen = () => setConnection('open')
     source.onerror = () =>
