@@ -1,0 +1,198 @@
+import { sql } from 'drizzle-orm'
+import { roles, type Role } from '../../db/schema/accounts.ts'
+import { hashPassword } from '../../lib/auth/password.ts'
+import { signIn, type ApiClient } from '../client.ts'
+import { places, testUscc, uniqueName } from '../fixtures.ts'
+import type { TestContext } from '../test-database.ts'
+
+/**
+ * The people and records the route × role × scope matrix is played with. Every role gets an
+ * account in one agency, 西安市应急管理局 (prefix 6101): "in" records lie in 雁塔区 (610113),
+ * "out" records in 榆阳区, 榆林 (610802). Records are made by the national commander, who may
+ * write anywhere, so making them never depends on what is being tested.
+ */
+export type Scope = 'in' | 'out'
+export const scopes: readonly Scope[] = ['in', 'out']
+export { roles, type Role }
+
+/** Every name made here carries this tag, so a list filtered by it holds only matrix records. */
+export const TAG = '矩阵核查'
+
+const place = (scope: Scope) => (scope === 'in' ? places.yanta : places.yuyang)
+const regionOf = (scope: Scope) => (scope === 'in' ? '610113' : '610802')
+export const MATRIX_PASSWORD = 'matrix-Check-2026-long'
+
+export interface Caller {
+  role: Role
+  username: string
+  cookie: string
+}
+
+/** A signed-in request as `cookie` ('' = anonymous), answering status, headers and raw bytes. */
+export async function call(
+  t: TestContext,
+  cookie: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; type: string; text: string; bytes: Uint8Array }> {
+  const res = await t.app.request(path, {
+    method,
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  const bytes = new Uint8Array(await res.arrayBuffer())
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    text: new TextDecoder().decode(bytes),
+    bytes,
+  }
+}
+
+/** One account per role in 西安市应急管理局, signed in. */
+export async function matrixCallers(t: TestContext): Promise<Caller[]> {
+  const db = t.database.db
+  const agency = (
+    await db.execute(sql`select id from agencies where region_code = '610100' limit 1`)
+  ).rows[0] as { id: string }
+  const hash = await hashPassword(MATRIX_PASSWORD)
+  const callers: Caller[] = []
+  for (const role of roles) {
+    const username = `matrix-${role}`
+    await db.execute(sql`insert into users (username, display_name, password_hash, role, agency_id)
+      values (${username}, ${'矩阵 ' + role}, ${hash}, ${role}, ${agency.id})`)
+    const res = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: MATRIX_PASSWORD }),
+    })
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
+    callers.push({ role, username, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! })
+  }
+  return callers
+}
+
+interface Made {
+  id: string
+  version?: number
+}
+
+/** Makes records on demand (fresh for each write, so one cell's change never blocks the next). */
+export class MatrixRecords {
+  private constructor(
+    private readonly t: TestContext,
+    readonly national: ApiClient,
+  ) {}
+
+  static async open(t: TestContext) {
+    return new MatrixRecords(t, await signIn(t, 'national'))
+  }
+
+  private async made(path: string, body: unknown): Promise<Made> {
+    const res = await this.national.post<Made & { features?: unknown }>(path, body)
+    if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`)
+    return res.body
+  }
+
+  enterpriseBody(scope: Scope) {
+    return {
+      name: uniqueName(`${TAG}化工有限公司`),
+      uscc: testUscc(regionOf(scope)),
+      industry: '危险化学品',
+      location: place(scope),
+      employees: 10,
+    }
+  }
+
+  enterprise(scope: Scope) {
+    return this.made('/api/enterprises', this.enterpriseBody(scope))
+  }
+
+  hazardSourceBody(enterpriseId: string, scope: Scope) {
+    return {
+      enterpriseId,
+      name: uniqueName(`${TAG}液氯储罐区`),
+      unitKind: '储罐区',
+      location: place(scope),
+      substances: [{ name: '氯', quantityTonnes: 50 }],
+      peopleWithin500m: 100,
+    }
+  }
+
+  async hazardSource(scope: Scope) {
+    const enterprise = await this.enterprise(scope)
+    return this.made('/api/hazard-sources', this.hazardSourceBody(enterprise.id, scope))
+  }
+
+  async hiddenDanger(scope: Scope) {
+    const enterprise = await this.enterprise(scope)
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    return this.made('/api/hidden-dangers', {
+      enterpriseId: enterprise.id,
+      title: uniqueName(`${TAG}隐患`),
+      severity: 'general',
+      foundOn: today,
+      deadline: today,
+      responsiblePerson: '张三',
+    })
+  }
+
+  resource(scope: Scope) {
+    return this.made('/api/resources', this.resourceBody(scope))
+  }
+
+  resourceBody(scope: Scope) {
+    return {
+      kind: 'team',
+      name: uniqueName(`${TAG}救援队`),
+      category: '危化品救援队',
+      capabilities: ['堵漏'],
+      inventory: [],
+      capacity: null,
+      headcount: 20,
+      contactName: '李队长',
+      contactPhone: '029-1',
+      status: 'available',
+      location: place(scope),
+    }
+  }
+
+  incident(scope: Scope) {
+    return this.made('/api/incidents', this.incidentBody(scope))
+  }
+
+  incidentBody(scope: Scope) {
+    return {
+      type: '火灾',
+      occurredAt: new Date(Date.now() - 600_000).toISOString(),
+      location: place(scope),
+      deaths: 0,
+      seriousInjuries: 0,
+      reporterName: `${TAG}值班员`,
+    }
+  }
+
+  async dispatch(scope: Scope): Promise<Made & { incidentId: string }> {
+    const incident = await this.incident(scope)
+    const resource = await this.resource(scope)
+    const res = await this.national.post<{ dispatches: { id: string }[] }>(
+      `/api/incidents/${incident.id}/dispatches`,
+      { resourceIds: [resource.id] },
+    )
+    if (res.status !== 201) throw new Error(`dispatch: ${res.status} ${JSON.stringify(res.body)}`)
+    return { id: res.body.dispatches[0]!.id, incidentId: incident.id }
+  }
+
+  /** A user of the callers' agency (in) or of 榆阳区 (out). */
+  async user(scope: Scope): Promise<Made> {
+    const username = scope === 'in' ? 'xian' : 'yuyang'
+    const row = (
+      await this.t.database.db.execute(sql`select id from users where username = ${username}`)
+    ).rows[0] as { id: string }
+    return row
+  }
+}
