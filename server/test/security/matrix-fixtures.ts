@@ -53,6 +53,17 @@ export async function call(
   }
 }
 
+/** The session cookie of a fresh sign-in (the rows of the matrix need raw cookies). */
+export async function sessionCookie(t: TestContext, username: string, password: string) {
+  const res = await t.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!
+}
+
 /** One account per role in 西安市应急管理局, signed in. */
 export async function matrixCallers(t: TestContext): Promise<Caller[]> {
   const db = t.database.db
@@ -65,13 +76,7 @@ export async function matrixCallers(t: TestContext): Promise<Caller[]> {
     const username = `matrix-${role}`
     await db.execute(sql`insert into users (username, display_name, password_hash, role, agency_id)
       values (${username}, ${'矩阵 ' + role}, ${hash}, ${role}, ${agency.id})`)
-    const res = await t.app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: MATRIX_PASSWORD }),
-    })
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
-    callers.push({ role, username, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! })
+    callers.push({ role, username, cookie: await sessionCookie(t, username, MATRIX_PASSWORD) })
   }
   return callers
 }

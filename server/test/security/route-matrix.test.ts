@@ -9,6 +9,7 @@ import {
   MatrixRecords,
   type Scope,
   scopes,
+  sessionCookie,
 } from './matrix-fixtures.ts'
 import { matrixRoutes, type RouteCase } from './matrix-routes.ts'
 
@@ -50,12 +51,7 @@ beforeAll(async () => {
       ids.push((JSON.parse(res.text) as { id: string }).id)
     }
   }
-  const login = await t.app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'yuyang', password: 'jinan-yuyang' }),
-  })
-  yuyangCookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+  yuyangCookie = await sessionCookie(t, 'yuyang', 'jinan-yuyang')
 }, 180_000)
 afterAll(async () => {
   await t?.close()

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestContext, type TestContext } from '../test-database.ts'
-import { call, MatrixRecords } from './matrix-fixtures.ts'
+import { call, MatrixRecords, sessionCookie } from './matrix-fixtures.ts'
 import { places, testUscc } from '../fixtures.ts'
 import { bodyOf, type Components, type JsonSchema, type Known } from './schema-arbitrary.ts'
 
@@ -58,12 +58,7 @@ beforeAll(async () => {
   ids.incidents = (await records.incident('in')).id
   ids.dispatches = (await records.dispatch('in')).id
   ids.users = (await records.user('in')).id
-  const login = await t.app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'xian', password: 'jinan-xian' }),
-  })
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+  cookie = await sessionCookie(t, 'xian', 'jinan-xian')
 }, 180_000)
 afterAll(async () => {
   await t?.close()
