@@ -1,0 +1,1 @@
+CREATE INDEX "hidden_dangers_hazard_source_idx" ON "hidden_dangers" USING btree ("hazard_source_id");
