@@ -36,7 +36,56 @@ export const hazardWrites: BenchEntry = {
     }
     const barePerSecond = rows.length / ((performance.now() - t1) / 1000)
     await ctx.database.db.execute(sql`drop table bench_insert`)
+
+    // #19's target: the same PATCHes from CLIENTS at once (each row once, versions now + 1),
+    // against bare INSERTs from as many at once. The embedded engine has one connection, so
+    // there the clients queue; on the server they share the pool.
+    const CLIENTS = 8
+    const queue = [...rows.entries()]
+    const t2 = performance.now()
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const [i, row] = next
+          await api.request(`/api/hazard-sources/${row.id}`, {
+            method: 'PATCH',
+            body: JSON.stringify({ version: row.version + 1, peopleWithin500m: 41 + (i % 80) }),
+          })
+        }
+      }),
+    )
+    const apiConcurrent = rows.length / ((performance.now() - t2) / 1000)
+    // A plain table, not a temporary one: the clients use different pooled connections, and a
+    // logged table is the fair reference for writes that are logged too.
+    await ctx.database.db.execute(sql`drop table if exists bench_insert_clients`)
+    await ctx.database.db.execute(
+      sql`create table bench_insert_clients (id serial, name text, quantity double precision, at timestamptz default now())`,
+    )
+    let inserted = 0
+    const t3 = performance.now()
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (inserted < rows.length) {
+          const i = inserted++
+          await ctx.database.db.execute(
+            sql`insert into bench_insert_clients (name, quantity) values (${'row-' + i}, ${i})`,
+          )
+        }
+      }),
+    )
+    const bareConcurrent = rows.length / ((performance.now() - t3) / 1000)
+    await ctx.database.db.execute(sql`drop table bench_insert_clients`)
     return [
+      {
+        entry: `${this.name} (${rows.length} PATCH, ${CLIENTS} clients)`,
+        engine: ctx.database.engine,
+        metric: 'throughput',
+        measured: apiConcurrent,
+        reference: { label: `bare INSERT/s, ${CLIENTS} clients`, value: bareConcurrent },
+        ratio: bareConcurrent / apiConcurrent,
+        unit: 'writes/s',
+        note: 'ratio = how many bare inserts fit in one audited, graded update',
+      },
       {
         entry: `${this.name} (${rows.length} PATCH)`,
         engine: ctx.database.engine,
