@@ -33,12 +33,16 @@ export async function enterpriseDetail(
   actor: Actor,
   row: EnterpriseRow,
 ): Promise<EnterpriseDetail> {
+  // An enterprise's units and dangers may lie in another county (a pipeline, a branch site):
+  // the caller sees only those inside their own jurisdiction, as in every list.
   const [sources, dangers] = await Promise.all([
     db.execute(sql`select id, name, grade, is_major as "isMajor" from hazard_sources
-      where enterprise_id = ${row.id} and retired_at is null order by r desc`),
+      where enterprise_id = ${row.id} and retired_at is null
+        and ${inScope(actor, sql`region_code`)} order by r desc`),
     db.execute(sql`select id, title, severity, status,
         ${overdueSql('hidden_dangers')} as overdue
       from hidden_dangers where enterprise_id = ${row.id} and retired_at is null
+        and ${inScope(actor, sql`region_code`)}
       order by deadline`),
   ])
   return {
