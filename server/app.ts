@@ -24,6 +24,7 @@ import { docsPage, docsScript } from './routes/docs/docs-page.ts'
 import { bodySizeLimit, sameOriginWrites, securityHeaders } from './lib/http/edge.ts'
 import { safeText } from './lib/http/text-safety.ts'
 import { problemOfDatabaseError } from './lib/http/database-errors.ts'
+import { isMalformedJson, malformedJsonProblem } from './lib/http/malformed-json.ts'
 import { vectorTilesRouter } from './routes/vector-tiles/index.ts'
 
 export interface AppDeps {
@@ -110,6 +111,9 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(c, problemOf(error))
+    if (error instanceof HTTPException && isMalformedJson(error)) {
+      return problemResponse(c, malformedJsonProblem)
+    }
     if (error instanceof HTTPException) {
       return problemResponse(c, {
         type: 'about:blank',

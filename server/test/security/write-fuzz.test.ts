@@ -120,6 +120,39 @@ describe('fuzzing every write route', () => {
     }
   })
 
+  it('a body that is not JSON is a 400 naming `body` on every route that takes one', async () => {
+    const failures: string[] = []
+    const withBody = operations.filter((op) => op.body)
+    expect(withBody.length).toBeGreaterThanOrEqual(20)
+    for (const op of withBody) {
+      const key = `${op.method} ${op.path}`
+      for (const raw of ['{', '', 'nul', '{"a":1,}', '[']) {
+        const before = await changes()
+        const res = await t.app.request(pathOf(op.path, 3), {
+          method: op.method,
+          headers: {
+            ...(anonymous.has(key) ? {} : { cookie }),
+            'content-type': 'application/json',
+          },
+          body: raw,
+        })
+        const text = await res.text()
+        const errors = res.status === 400 ? (JSON.parse(text) as { errors?: unknown }).errors : null
+        const ok =
+          res.status === 400 &&
+          (res.headers.get('content-type') ?? '').includes('application/problem+json') &&
+          Array.isArray(errors) &&
+          errors.some((e: { field?: unknown }) => e.field === 'body')
+        if (!ok)
+          failures.push(`${key} ${JSON.stringify(raw)} → ${res.status} ${text.slice(0, 200)}`)
+        if ((await changes()) !== before && !recordsRefusals.has(key)) {
+          failures.push(`${key} ${JSON.stringify(raw)} changed audit/events`)
+        }
+      }
+    }
+    expect(failures).toEqual([])
+  })
+
   it('answers 2xx or 4xx problem+json, never 5xx; a refusal changes nothing', async () => {
     const failures: string[] = []
     const statuses: Record<string, Record<number, number>> = {}

@@ -54,6 +54,7 @@ const formats: Partial<Record<string, MessageKey>> = {
   date: 'fieldError.invalid_format.date',
   uuid: 'fieldError.invalid_format.uuid',
   text: 'fieldError.invalid_format.text',
+  json: 'fieldError.invalid_format.json',
 }
 
 /**

@@ -126,6 +126,7 @@ export const incidentsMessages = defineMessages(
     'fieldError.invalid_format.date': '日期格式不正确',
     'fieldError.invalid_format.uuid': '编号格式不正确',
     'fieldError.invalid_format.text': '含有无法保存的字符（空字符或不成对的代理字符）',
+    'fieldError.invalid_format.json': '请求内容不是有效的 JSON',
     'fieldError.invalid_value': '取值无效',
     'fieldError.invalid_value.values': '须为以下之一：{values}',
     'fieldError.unknown_field': '不认识的字段：{keys}',
@@ -271,6 +272,7 @@ export const incidentsMessages = defineMessages(
     'fieldError.invalid_format.uuid': 'Not a valid id',
     'fieldError.invalid_format.text':
       'Contains characters that cannot be stored (NUL or an unpaired surrogate)',
+    'fieldError.invalid_format.json': 'The request body is not valid JSON',
     'fieldError.invalid_value': 'Invalid value',
     'fieldError.invalid_value.values': 'Must be one of: {values}',
     'fieldError.unknown_field': 'Unknown field: {keys}',
