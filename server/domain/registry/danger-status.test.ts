@@ -5,10 +5,10 @@ import {
   deadlineInOrder,
   isIsoDate,
   isOverdue,
-  isoDateSchema,
   transitionError,
   type DangerStatus,
 } from './danger-status.ts'
+import { isoDateSchema } from './danger-status-schema.ts'
 
 describe('rectification state machine', () => {
   it('has the four statuses of the rectification lifecycle, in order', () => {

@@ -13,11 +13,8 @@
  *   recording a new one.
  * - Staying in the same state is not a transition (callers treat it as "no change").
  */
-import { z } from 'zod'
-
 export const dangerStatuses = ['open', 'rectifying', 'verified', 'closed'] as const
-export const dangerStatusSchema = z.enum(dangerStatuses)
-export type DangerStatus = z.infer<typeof dangerStatusSchema>
+export type DangerStatus = (typeof dangerStatuses)[number]
 
 export const dangerStatusLabelZh: Readonly<Record<DangerStatus, string>> = {
   open: '待整改',
@@ -58,10 +55,6 @@ export function isIsoDate(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`)
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value
 }
-
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD' })
 
 /**
  * Overdue (逾期): not yet verified or closed and the deadline has passed. The deadline day

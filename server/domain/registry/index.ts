@@ -1,6 +1,7 @@
 /** Registry rules (登记): GB 18218-2018 major hazard source identification and grading, USCC and CAS checks, major hidden-danger lists and the hidden-danger lifecycle. */
 export * from './cas.ts'
 export * from './danger-status.ts'
+export * from './danger-status-schema.ts'
 export * from './gb18218-lookup.ts'
 export * from './gb18218-schema.ts'
 export * from './gb18218-substances.ts'

@@ -4,10 +4,10 @@ import {
   hazardGradeColour,
   hazardGradeStyle,
   riskLevels,
-  riskLevelSchema,
   riskLevelStyle,
   riskLevelTable,
 } from './risk-level'
+import { riskLevelSchema } from './risk-level-schema.ts'
 
 describe('four-colour safety risk levels (安全风险四色分布)', () => {
   it('重大风险 red, 较大风险 orange, 一般风险 yellow, 低风险 blue, highest first', () => {

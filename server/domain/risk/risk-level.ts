@@ -7,14 +7,12 @@
  *   重大风险 red · 较大风险 orange · 一般风险 yellow · 低风险 blue
  *   hazard source 一级 red · 二级 orange · 三级 yellow · 四级 blue
  */
-import { z } from 'zod'
 import { fourColourPalette, type FourColour, type FourColourStyle } from './four-colours'
 import type { HazardGrade } from '../registry/gb18218-tables'
 
 /** Highest risk first. */
 export const riskLevels = ['重大风险', '较大风险', '一般风险', '低风险'] as const
-export const riskLevelSchema = z.enum(riskLevels)
-export type RiskLevel = z.infer<typeof riskLevelSchema>
+export type RiskLevel = (typeof riskLevels)[number]
 
 export interface RiskLevelInfo {
   readonly level: RiskLevel

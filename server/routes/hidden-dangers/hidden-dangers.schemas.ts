@@ -1,10 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { dangerSeverities } from '../../db/schema/hidden-dangers.ts'
-import {
-  dangerStatuses,
-  dangerStatusSchema,
-  isoDateSchema,
-} from '../../domain/registry/danger-status.ts'
+import { dangerStatuses } from '../../domain/registry/danger-status.ts'
+import { dangerStatusSchema, isoDateSchema } from '../../domain/registry/danger-status-schema.ts'
 import { majorListIdSchema } from '../../domain/registry/major-danger-lists.ts'
 import { pastDate, plannedDate } from '../../domain/shared/bounds.ts'
 import { baseListQuery } from '../../lib/registry/list-params.ts'
