@@ -1,6 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { useMe } from '../api/auth.ts'
-import { useSearch } from '../api/search.ts'
 import { useNumberFormat, useT } from '../i18n/use-t.ts'
 import { useMapContext } from '../map/map-context.ts'
 import { usePanels } from '../state/panels.ts'
@@ -8,6 +7,7 @@ import { fieldErrors } from './field-errors.ts'
 import { GradePreview } from './GradePreview.tsx'
 import { incidentTypeList } from './incident-enums.ts'
 import { useCreateIncident, type IncidentCreate, type IncidentType } from './incidents-api.ts'
+import { PlaceSearch } from './PlaceSearch.tsx'
 import { useNearby } from './nearby.ts'
 import { useReport } from './report-store.ts'
 
@@ -50,47 +50,6 @@ function Field(props: { label: string; error: string | undefined; children: Reac
         </span>
       )}
     </label>
-  )
-}
-
-/** Address or region search (the same /api/search as the top bar): a pick moves the report. */
-export function PlaceSearch({
-  onPick,
-}: {
-  onPick: (location: [number, number], name: string) => void
-}) {
-  const t = useT()
-  const [q, setQ] = useState('')
-  const { data } = useSearch(q, 6)
-  const results = q.trim() ? (data ?? []) : []
-  return (
-    <div className="place-search">
-      <input
-        type="search"
-        value={q}
-        placeholder={t('incidents.form.placeSearch')}
-        aria-label={t('incidents.form.placeSearch')}
-        onChange={(e) => setQ(e.target.value)}
-      />
-      {results.length > 0 && (
-        <ul className="place-search__results">
-          {results.map((r) => (
-            <li key={`${r.kind}:${r.id}`}>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  onPick(r.location, r.name)
-                  setQ('')
-                }}
-              >
-                {r.name}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
   )
 }
 

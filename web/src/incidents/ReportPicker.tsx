@@ -4,7 +4,7 @@ import { Marker, type MapMouseEvent } from 'maplibre-gl'
 import { useT } from '../i18n/use-t.ts'
 import { useMapContext } from '../map/map-context.ts'
 import { usePanels } from '../state/panels.ts'
-import { PlaceSearch } from './ReportForm.tsx'
+import { PlaceSearch } from './PlaceSearch.tsx'
 import { useReport } from './report-store.ts'
 
 /**

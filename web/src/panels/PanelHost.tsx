@@ -1,11 +1,40 @@
-import { useEffect } from 'react'
-import { IncidentPanel } from '../incidents/IncidentPanel.tsx'
+import { Suspense, useEffect } from 'react'
+import type { IncidentPanel as IncidentPanelType } from '../incidents/IncidentPanel.tsx'
+import { onDemand } from '../lazy/on-demand.ts'
 import { usePanels, type PanelState } from '../state/panels.ts'
-import { EnterprisePanel } from './EnterprisePanel.tsx'
-import { HazardSourcePanel } from './HazardSourcePanel.tsx'
-import { HiddenDangerPanel } from './HiddenDangerPanel.tsx'
-import { RegionPanel } from './RegionPanel.tsx'
-import { ResourcePanel } from './ResourcePanel.tsx'
+import type { EnterprisePanel as EnterprisePanelType } from './EnterprisePanel.tsx'
+import type { HazardSourcePanel as HazardSourcePanelType } from './HazardSourcePanel.tsx'
+import type { HiddenDangerPanel as HiddenDangerPanelType } from './HiddenDangerPanel.tsx'
+import type { RegionPanel as RegionPanelType } from './RegionPanel.tsx'
+import type { ResourcePanel as ResourcePanelType } from './ResourcePanel.tsx'
+
+type PropsOf<C> = C extends (props: infer P) => unknown ? P & object : never
+
+// Each panel kind is its own chunk, fetched when the first panel of that kind opens.
+const RegionPanel = onDemand<PropsOf<typeof RegionPanelType>>(
+  () => import('./RegionPanel.tsx'),
+  'RegionPanel',
+)
+const HazardSourcePanel = onDemand<PropsOf<typeof HazardSourcePanelType>>(
+  () => import('./HazardSourcePanel.tsx'),
+  'HazardSourcePanel',
+)
+const EnterprisePanel = onDemand<PropsOf<typeof EnterprisePanelType>>(
+  () => import('./EnterprisePanel.tsx'),
+  'EnterprisePanel',
+)
+const HiddenDangerPanel = onDemand<PropsOf<typeof HiddenDangerPanelType>>(
+  () => import('./HiddenDangerPanel.tsx'),
+  'HiddenDangerPanel',
+)
+const ResourcePanel = onDemand<PropsOf<typeof ResourcePanelType>>(
+  () => import('./ResourcePanel.tsx'),
+  'ResourcePanel',
+)
+const IncidentPanel = onDemand<PropsOf<typeof IncidentPanelType>>(
+  () => import('../incidents/IncidentPanel.tsx'),
+  'IncidentPanel',
+)
 
 /** Which component shows which panel kind; a new panel kind adds one case. */
 function PanelContent({ panel }: { panel: PanelState }) {
@@ -46,7 +75,9 @@ export function PanelHost() {
       {[...panels]
         .sort((a, b) => a.id.localeCompare(b.id))
         .map((panel) => (
-          <PanelContent key={panel.id} panel={panel} />
+          <Suspense key={panel.id} fallback={null}>
+            <PanelContent panel={panel} />
+          </Suspense>
         ))}
     </div>
   )
