@@ -1,12 +1,13 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { precompress } from './web/build/precompress.ts'
 
 const apiPort = process.env.PORT ?? '8080'
 
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2500 },
   server: {
     // `npm run dev:web` proxies the API and tiles to a server started with `npm run dev`.
