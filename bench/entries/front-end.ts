@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
 import { chromium, type Browser } from 'playwright-core'
 import { demoAccounts } from '../../data/accounts/demo-accounts.ts'
 import { createApp } from '../../server/app.ts'
@@ -12,16 +12,13 @@ import { tilesRouter } from '../../server/routes/tiles/index.ts'
 import { chromiumArgs, chromiumPath } from '../../e2e/chromium.ts'
 import { summarise, type Summary } from '../lib/stats.ts'
 import type { BenchEntry, BenchResult } from '../lib/types.ts'
-
-function bundleGzipBytes(): { js: number; files: number } {
-  const assets = join(webDist, 'assets')
-  const files = readdirSync(assets).filter((f) => f.endsWith('.js'))
-  const js = files.reduce(
-    (n, f) => n + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length,
-    0,
-  )
-  return { js, files: files.length }
-}
+import { bareMapDist, bareMapPath, buildBareMap } from '../lib/bare-map.ts'
+import {
+  bundleGzipBytes,
+  initialScriptRows,
+  trackInitialScripts,
+  type LoadedScript,
+} from '../lib/initial-scripts.ts'
 
 /**
  * Runs in the page, so it is plain JavaScript text: the TypeScript loader would otherwise
@@ -138,7 +135,7 @@ const addDeckLayerSource = `function () {
 /** Bench-only path of the deck.gl bundle; served by the bench's own server on 127.0.0.1. */
 const deckScriptPath = '/bench-assets/deck.min.js'
 
-type Variant = 'none' | 'geojson' | 'tiles' | 'deck'
+type Variant = 'none' | 'geojson' | 'tiles' | 'deck' | 'app' | 'bare'
 
 interface VariantResult {
   interactiveMs: number
@@ -146,6 +143,8 @@ interface VariantResult {
   idle: Summary
   /** What the first view fetched for the layer. */
   fetched: string
+  /** The app's own scripts fetched before the map was interactive. */
+  scripts: LoadedScript[]
 }
 
 /** Registry layers other than hazard sources stay off so the two variants differ in one layer. */
@@ -170,15 +169,19 @@ async function measure(
 ): Promise<VariantResult> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
   try {
-    await context.addInitScript(
-      `localStorage.setItem('jinan.layers', ${JSON.stringify(layerChoice(variant))})`,
-    )
+    // 'app' keeps the app's default layers; the variants fix them to differ in one layer.
+    if (variant !== 'app' && variant !== 'bare') {
+      await context.addInitScript(
+        `localStorage.setItem('jinan.layers', ${JSON.stringify(layerChoice(variant))})`,
+      )
+    }
     const account = demoAccounts.find((a) => a.username === 'shaanxi')!
     const login = await context.request.post(`${base}/api/auth/login`, {
       data: { username: account.username, password: account.password },
     })
     if (login.status() !== 200) throw new Error(`bench login → ${login.status()}`)
     const page = await context.newPage()
+    const scripts = trackInitialScripts(page, variant === 'bare' ? bareMapDist : webDist)
     let fetched = ''
     const bytes = { n: 0, tiles: 0 }
     page.on('response', (res) => {
@@ -198,7 +201,11 @@ async function measure(
       }
     })
     const t0 = Date.now()
-    await page.goto(`${base}/#6.2/35.6/108.9`)
+    await page.goto(
+      variant === 'bare'
+        ? `${base}${bareMapPath}/index.html#6.2/35.6/108.9`
+        : `${base}/#6.2/35.6/108.9`,
+    )
     await page.waitForFunction(
       () => Boolean((window as { __map?: { loaded(): boolean } }).__map?.loaded()),
       null,
@@ -225,6 +232,7 @@ async function measure(
       `new Promise(function (resolve) { window.__map.once('idle', resolve); window.__map.triggerRepaint() })`,
     )
     const interactiveMs = Date.now() - t0
+    scripts.stop()
     if (variant === 'tiles') {
       fetched = `${bytes.tiles} tiles, ${Math.round(bytes.n / 1024)} KiB`
     }
@@ -240,6 +248,7 @@ async function measure(
       moving: summarise(frames.moving),
       idle: summarise(frames.idle),
       fetched,
+      scripts: scripts.loaded,
     }
   } finally {
     await context.close()
@@ -264,6 +273,7 @@ export const frontEnd: BenchEntry = {
       })
     }
     mkdirSync(join(repoRoot, '.tmp', 'shots'), { recursive: true })
+    await buildBareMap()
     // The scoped packages' UMD bundles, in dependency order: each extends window.deck.
     const deckScript = Buffer.concat(
       ['core', 'layers', 'mapbox'].map((pkg) =>
@@ -276,6 +286,14 @@ export const frontEnd: BenchEntry = {
         // Only in this process: the shipped app bundles deck.gl through Vite, never this file.
         root.get(deckScriptPath, (c) =>
           c.body(deckScript, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+        )
+        root.use(
+          `${bareMapPath}/*`,
+          serveStatic({
+            root: relative(process.cwd(), bareMapDist),
+            precompressed: true,
+            rewriteRequestPath: (path) => path.slice(bareMapPath.length),
+          }),
         )
         root.route('/', tilesRouter())
         root.route('/', spaRouter())
@@ -298,6 +316,8 @@ export const frontEnd: BenchEntry = {
         geojson: 'GeoJSON by bbox, clustered in the browser (replaced)',
         tiles: 'vector tiles from /tiles/registry (the app)',
         deck: 'GeoJSON by bbox, deck.gl ScatterplotLayer interleaved',
+        app: 'the app with its default layers',
+        bare: 'bare MapLibre page',
       }
       // The same tour without the layer: what the basemap and regions cost on this machine.
       ctx.log(`front end: ${labels.none}`)
@@ -343,6 +363,26 @@ export const frontEnd: BenchEntry = {
           },
         )
       }
+      // The app as it opens for a province officer, against the bare MapLibre page.
+      ctx.log('front end: the app with its default layers, and the bare map page')
+      const bareMap = await measure(browser, base, 'bare', scale)
+      const appDefault = await measure(browser, base, 'app', scale)
+      results.push(
+        {
+          entry: 'time to interactive: the app as it opens (default layers, signed in)',
+          engine,
+          metric: 'time',
+          measured: appDefault.interactiveMs,
+          reference: {
+            label: 'bare MapLibre page, same basemap and view (bench/bare-map)',
+            value: bareMap.interactiveMs,
+          },
+          ratio: appDefault.interactiveMs / bareMap.interactiveMs,
+          unit: 'ms',
+          note: `target ≤ 1.2×: ${appDefault.interactiveMs / bareMap.interactiveMs <= 1.2 ? 'met' : 'not met'}`,
+        },
+        ...initialScriptRows(appDefault.scripts, bareMap.scripts),
+      )
       const bundle = bundleGzipBytes()
       results.push({
         entry: `JS bundle (${bundle.files} files, gzip -9)`,
