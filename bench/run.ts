@@ -49,7 +49,9 @@ if (engines.includes('pglite') && chosen(bootEntry)) {
   results.push(...(await bootEntry.run({ database: null as never, quick, dataset: {}, log })))
 }
 
-for (const engine of engines) {
+// `--only boot` needs no dataset: do not generate one.
+const needsDataset = dbEntries.some(chosen) || chosen(frontEnd)
+for (const engine of needsDataset ? engines : []) {
   const { database, counts, seededSeconds } = await openDataset(engine, size, log)
   datasets[engine] = { counts, seededSeconds }
   try {
