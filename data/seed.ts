@@ -3,6 +3,7 @@ import type { Database } from '../server/db/database.ts'
 import { importRegions } from './regions/import-regions.ts'
 import { seedDemoAccounts } from './accounts/demo-accounts.ts'
 import { generateDemo } from './demo/generate.ts'
+import { OUTSIDE_SHAANXI, writeOutsideShaanxi } from './demo/outside-shaanxi.ts'
 import { seedDemoIncidents } from './demo/incidents.ts'
 
 export interface SeedOptions {
@@ -28,7 +29,7 @@ export async function seedIfEmpty(database: Database, options: SeedOptions): Pro
   const log = options.log ?? (() => {})
   return database.db.transaction(async (tx) => {
     const started = Date.now()
-    const { inserted } = await importRegions(tx)
+    const { inserted } = await importRegions(tx, log)
     log(`regions: ${inserted} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     const accounts = await seedDemoAccounts(tx)
     log('demo accounts (username / password), printed once at first start:')
@@ -36,6 +37,9 @@ export async function seedIfEmpty(database: Database, options: SeedOptions): Pro
     // Demo registry rows are written by the system: created_by/updated_by stay null.
     if (options.mode === 'demo') {
       await generateDemo(tx, { scale: options.scale, log })
+      // One county outside 陕西, so scoping shows for any province (the tianhe account).
+      await writeOutsideShaanxi(tx)
+      log(`demo records in ${OUTSIDE_SHAANXI.name} (${OUTSIDE_SHAANXI.county}): 1 of each registry`)
       // Relative to now, so the demo's reporting deadlines are live when it opens.
       await seedDemoIncidents(tx, { now: new Date(), log })
     }

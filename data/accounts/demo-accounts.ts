@@ -19,7 +19,10 @@ interface DemoAgency {
   regionCode: string
 }
 
-/** One agency per level in 陕西, plus 榆林 (the coal region) so scope isolation can be shown. */
+/**
+ * One agency per level in 陕西, plus 榆林 (the coal region) so scope isolation can be shown,
+ * and one county agency in another province (广州市天河区) so it shows for any county.
+ */
 export const demoAgencies: DemoAgency[] = [
   { key: 'national', name: '应急管理部', level: 'national', regionCode: '100000' },
   { key: 'shaanxi', name: '陕西省应急管理厅', level: 'province', regionCode: '610000' },
@@ -27,6 +30,7 @@ export const demoAgencies: DemoAgency[] = [
   { key: 'yanta', name: '西安市雁塔区应急管理局', level: 'county', regionCode: '610113' },
   { key: 'yulin', name: '榆林市应急管理局', level: 'city', regionCode: '610800' },
   { key: 'yuyang', name: '榆林市榆阳区应急管理局', level: 'county', regionCode: '610802' },
+  { key: 'tianhe', name: '广州市天河区应急管理局', level: 'county', regionCode: '440106' },
 ]
 
 /**
@@ -82,6 +86,13 @@ export const demoAccounts: DemoAccount[] = [
     displayName: '榆阳区监管员',
     role: 'officer',
     agency: 'yuyang',
+  },
+  {
+    username: 'tianhe',
+    password: 'jinan-tianhe',
+    displayName: '天河区监管员',
+    role: 'officer',
+    agency: 'tianhe',
   },
   {
     username: 'viewer',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { shaanxiGeography } from '../../data/demo/anchors.ts'
 import { generateDemo, summarise } from '../../data/demo/generate.ts'
+import { outsideShaanxiPlan, writeOutsideShaanxi } from '../../data/demo/outside-shaanxi.ts'
 import { seedDemoIncidents } from '../../data/demo/incidents.ts'
 import { DEFAULT_SEED, planDemo } from '../../data/demo/plan.ts'
 import type { Queryable } from '../db/database.ts'
@@ -50,25 +51,29 @@ describe('demo data in the seeded database', () => {
       counts[table] = row?.n ?? 0
       expect(row?.system).toBe(row?.n)
     }
+    // The 陕西 plan plus the four 天河 records of the demo agency outside 陕西.
+    const outside = summarise(outsideShaanxiPlan)
     expect(counts).toEqual({
-      enterprises: expected.enterprises,
-      hazard_sources: expected.hazardSources,
-      hidden_dangers: expected.hiddenDangers,
-      resources: expected.resources,
+      enterprises: expected.enterprises + outside.enterprises,
+      hazard_sources: expected.hazardSources + outside.hazardSources,
+      hidden_dangers: expected.hiddenDangers + outside.hiddenDangers,
+      resources: expected.resources + outside.resources,
     })
     const ids = await rows<{ id: string }>(
       t.database.db,
       sql`select id from enterprises order by id`,
     )
-    expect(ids.map((r) => r.id)).toEqual(plan.enterprises.map((e) => e.id).sort())
+    const planned = [...plan.enterprises, ...outsideShaanxiPlan.enterprises].map((e) => e.id)
+    expect(ids.map((r) => r.id)).toEqual(planned.sort())
   })
 
-  it('puts every row in a 陕西 county whose polygon contains it', async () => {
+  it('puts every row in a 陕西 county (or the one 天河 demo county) whose polygon contains it', async () => {
     for (const table of tables) {
       const [row] = await rows<{ outside: number }>(
         t.database.db,
         sql`select count(*)::int as outside from ${sql.identifier(table)} x
-            left join regions r on r.code = x.region_code and r.level = 'county' and r.code like '61%'
+            left join regions r on r.code = x.region_code and r.level = 'county'
+              and (r.code like '61%' or r.code = '440106')
             where r.code is null or not ST_Intersects(r.boundary, x.location)`,
       )
       expect(row?.outside, table).toBe(0)
@@ -93,7 +98,11 @@ describe('demo data in the seeded database', () => {
       sql`select grade, is_major as major, count(*)::int as n from hazard_sources group by 1, 2`,
     )
     const byGrade = Object.fromEntries(found.map((r) => [r.grade ?? 'none', r.n]))
-    expect(byGrade).toEqual(expected.grades)
+    const grades = { ...expected.grades }
+    for (const h of outsideShaanxiPlan.hazardSources) {
+      grades[h.grade ?? 'none'] = (grades[h.grade ?? 'none'] ?? 0) + 1
+    }
+    expect(byGrade).toEqual(grades)
     for (const grade of ['一级', '二级', '三级', '四级']) expect(byGrade[grade]).toBeGreaterThan(0)
     expect(found.every((r) => (r.grade === null) === !r.major)).toBe(true)
   })
@@ -152,6 +161,7 @@ describe('demo data in the seeded database', () => {
         await tx.execute(sql`delete from enterprises`)
         await tx.execute(sql`delete from resources`)
         await generateDemo(tx, { seed: DEFAULT_SEED, scale: 1 })
+        await writeOutsideShaanxi(tx)
         await seedDemoIncidents(tx, { now: new Date() })
         after = await checksums(tx)
         throw rollback
