@@ -25,10 +25,11 @@ export async function recordRegistryChange(
   change: RegistryChangeRecord,
 ): Promise<void> {
   const { before, after, version, previousRegionCode, ...what } = change
+  await recordAudit(tx, actor, { ...what, before, after })
+  // Last: publishing takes the event-order lock that every writer queues on until it commits.
   await publishRegistryChange(tx, {
     ...what,
     version,
     ...(previousRegionCode === undefined ? {} : { previousRegionCode }),
   })
-  await recordAudit(tx, actor, { ...what, before, after })
 }
