@@ -138,7 +138,7 @@ export function listHazardSources(
   db: Queryable,
   actor: Actor,
   f: HazardSourceListFilter,
-): Promise<string> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const where = hazardSourceListWhere(actor, f)
   return featureCollection(db, {
     from: hazardSourceListFrom,
