@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
 
 export const EVENTS_CHANNEL = 'jinan_events'
@@ -33,10 +33,16 @@ export const EVENTS_ORDER_LOCK = 727_001
  * statement: the lock, the insert and the notify travel together, and callers publish last,
  * just before COMMIT (PostgreSQL serialises NOTIFYing commits itself anyway).
  */
-export async function publishEvent(tx: Queryable, event: DomainEvent): Promise<number> {
-  // The insert selects from the lock's CTE, so the lock is held before nextval() runs.
+export async function publishEvent(
+  tx: Queryable,
+  event: DomainEvent,
+  /** A data-modifying statement (the audit INSERT) to send in the same round trip. */
+  together?: SQL,
+): Promise<number> {
+  // The insert selects from the lock's CTE, so the lock is held before nextval() runs. A
+  // data-modifying CTE runs to completion whether or not it is read.
   const result = await tx.execute(sql`
-    with ordered as (select pg_advisory_xact_lock(${EVENTS_ORDER_LOCK})),
+    with ${together ? sql`together as (${together}), ` : sql``}ordered as (select pg_advisory_xact_lock(${EVENTS_ORDER_LOCK})),
     inserted as (
       insert into events (type, region_code, entity, entity_id, payload)
       select ${event.type}::text, ${event.regionCode}::text, ${event.entity}::text,
@@ -60,15 +66,18 @@ export interface RegistryChange {
 }
 
 /** `registry.changed` for a registry write: clients refetch the record (or drop it). */
-export async function publishRegistryChange(tx: Queryable, change: RegistryChange) {
+export async function publishRegistryChange(
+  tx: Queryable,
+  change: RegistryChange,
+  /** As for publishEvent: sent with the first event. */
+  together?: SQL,
+) {
   const { entity, entityId, action, regionCode, version, previousRegionCode } = change
-  await publishEvent(tx, {
-    type: 'registry.changed',
-    regionCode,
-    entity,
-    entityId,
-    payload: { action, version },
-  })
+  await publishEvent(
+    tx,
+    { type: 'registry.changed', regionCode, entity, entityId, payload: { action, version } },
+    together,
+  )
   if (previousRegionCode !== undefined && previousRegionCode !== regionCode) {
     await publishEvent(tx, {
       type: 'registry.changed',
