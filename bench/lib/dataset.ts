@@ -70,7 +70,9 @@ export async function openDataset(
   if (engine === 'postgres') {
     const url = process.env.DATABASE_URL
     if (!url) throw new Error('DATABASE_URL is needed for the postgres engine')
-    const name = `jinan_bench_${key.replace('-', '_')}`
+    // BENCH_DATABASE names another database, so benches of parallel branches on one server
+    // (each with its own migrations) do not share, or migrate, each other's dataset.
+    const name = process.env.BENCH_DATABASE ?? `jinan_bench_${key.replace('-', '_')}`
     const exists = await databaseExists(url, name)
     if (!exists) await adminQuery(url, `CREATE DATABASE ${name}`)
     fresh = !exists

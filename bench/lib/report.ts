@@ -12,7 +12,7 @@ export function formatValue(v: Summary | number | null | undefined): string {
 
 /** One plain-text table, the same lines README shows. */
 export function formatTable(results: BenchResult[]): string {
-  const header = ['entry', 'engine', 'measured', 'reference', 'ratio', 'unit']
+  const header = ['entry', 'engine', 'measured', 'reference', 'ratio', 'unit', 'target']
   const rows = results.map((r) => [
     r.entry,
     r.engine,
@@ -22,6 +22,7 @@ export function formatTable(results: BenchResult[]): string {
       : (r.note ?? ''),
     r.ratio === undefined ? '' : `${fmt(r.ratio)}×`,
     r.unit,
+    r.target ? `${r.target.pass ? 'pass' : 'FAIL'}: ${r.target.text}` : '',
   ])
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)),

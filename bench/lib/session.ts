@@ -14,6 +14,16 @@ export async function apiAs(database: Database, username: string) {
   if (login.status !== 200) throw new Error(`bench login failed: ${login.status}`)
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
   return {
+    /**
+     * The answer's bytes, as a client on the wire gets them: the API's work ends at bytes, and
+     * decoding a 10 MB body back into a string is the client's cost, not the server's.
+     */
+    async requestBytes(path: string): Promise<number> {
+      const res = await app.request(path, { headers: { cookie } })
+      const bytes = await res.arrayBuffer()
+      if (res.status >= 400) throw new Error(`GET ${path} → ${res.status}`)
+      return bytes.byteLength
+    },
     async request(path: string, init: RequestInit = {}) {
       const res = await app.request(path, {
         ...init,

@@ -23,6 +23,8 @@ export interface BenchResult {
   ratio?: number
   unit: string
   note?: string
+  /** #19's target for this row, e.g. '≥ 300/s and ≤ 12×', and whether this run met it. */
+  target?: { text: string; pass: boolean }
 }
 
 export interface BenchEntry {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../db/database.ts'
 import type { Actor } from './auth/actor.ts'
 
@@ -28,15 +28,20 @@ export interface AuditEntry {
 export type AuditWho =
   Pick<Actor, 'id' | 'username' | 'agencyId'> | { id: null; username: string; agencyId: null }
 
+/** The audit INSERT as SQL, for a caller that sends it together with another statement. */
+export function auditInsertSql(actor: AuditWho, entry: AuditEntry): SQL {
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v))
+  return sql`
+    insert into audit_log (user_id, username, agency_id, entity, entity_id, action, region_code, before, after)
+    values (${actor.id}, ${actor.username}, ${actor.agencyId}, ${entry.entity}, ${entry.entityId},
+            ${entry.action}, ${entry.regionCode ?? null}, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb)`
+}
+
 /** Appends to the audit log inside the caller's transaction, so the change and its record land together. */
 export async function recordAudit(
   tx: Queryable,
   actor: AuditWho,
   entry: AuditEntry,
 ): Promise<void> {
-  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v))
-  await tx.execute(sql`
-    insert into audit_log (user_id, username, agency_id, entity, entity_id, action, region_code, before, after)
-    values (${actor.id}, ${actor.username}, ${actor.agencyId}, ${entry.entity}, ${entry.entityId},
-            ${entry.action}, ${entry.regionCode ?? null}, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb)`)
+  await tx.execute(auditInsertSql(actor, entry))
 }

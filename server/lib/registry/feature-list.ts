@@ -21,12 +21,19 @@ export const bboxFilter = (bbox: Bbox, column: SQL = sql`t.location`) =>
   sql`${column} && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)`
 
 /**
- * A GeoJSON FeatureCollection assembled by PostgreSQL and passed through as text, so a list
- * of 50,000 points is not parsed and re-serialised in Node. Foreign members `truncated` and
- * `limit` say whether the client saw everything. Without a bbox the list is capped: a larger
- * answer is a 413 asking for a bbox.
+ * A GeoJSON FeatureCollection assembled by PostgreSQL and passed through, so a list of 50,000
+ * points is not parsed and re-serialised in Node. Foreign members `truncated` and `limit` say
+ * whether the client saw everything. Without a bbox the list is capped: a larger answer is a
+ * 413 asking for a bbox.
+ *
+ * It is answered as UTF-8 bytes, encoded once here by Buffer.from (native, one pass): a string
+ * body would be encoded by the Response through a TextEncoder stream, which for a province's
+ * 10 MB cost as much as a third of the query itself (#19's list bench).
  */
-export async function featureCollection(db: Queryable, spec: FeatureListSpec): Promise<string> {
+export async function featureCollection(
+  db: Queryable,
+  spec: FeatureListSpec,
+): Promise<Uint8Array<ArrayBuffer>> {
   const geometry = spec.geometry ?? sql`t.location`
   const limit = spec.bbox
     ? Math.min(spec.limit ?? DEFAULT_LIST_LIMIT, 100_000)
@@ -58,5 +65,6 @@ export async function featureCollection(db: Queryable, spec: FeatureListSpec): P
       { errors: [{ field: 'bbox', code: 'required', message: 'required for a list this large' }] },
     )
   }
-  return fc
+  // A string this size gets its own ArrayBuffer (only small ones share Buffer's pool).
+  return Buffer.from(fc, 'utf8') as Uint8Array<ArrayBuffer>
 }

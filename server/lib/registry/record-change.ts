@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts'
 import type { Actor } from '../auth/actor.ts'
-import { recordAudit, type AuditAction } from '../audit.ts'
+import { auditInsertSql, type AuditAction } from '../audit.ts'
 import { publishRegistryChange } from '../events/publish.ts'
 
 export interface RegistryChangeRecord {
@@ -25,10 +25,11 @@ export async function recordRegistryChange(
   change: RegistryChangeRecord,
 ): Promise<void> {
   const { before, after, version, previousRegionCode, ...what } = change
-  await publishRegistryChange(tx, {
-    ...what,
-    version,
-    ...(previousRegionCode === undefined ? {} : { previousRegionCode }),
-  })
-  await recordAudit(tx, actor, { ...what, before, after })
+  // One round trip for the audit entry and the event, and last: publishing takes the
+  // event-order lock that every writer queues on until it commits.
+  await publishRegistryChange(
+    tx,
+    { ...what, version, ...(previousRegionCode === undefined ? {} : { previousRegionCode }) },
+    auditInsertSql(actor, { ...what, before, after }),
+  )
 }

@@ -29,6 +29,11 @@ export interface UpdateRecord<Row> {
   id: string
   /** The row as loaded by `beginUpdate`. */
   before: Row
+  /**
+   * The row as written, when the UPDATE returned it (`… returning` the find's columns): saves
+   * re-reading it for the audit entry.
+   */
+  after?: Row
   /** The version the client sent (already checked): the row is now at version + 1. */
   version: number
   regionCode: string
@@ -89,7 +94,7 @@ export function registryRecords<Row extends RegistryRow, Detail>(kind: RecordKin
         version: update.version + 1,
         previousRegionCode: update.before.regionCode,
         before: update.before,
-        after: await kind.find(tx, update.id),
+        after: update.after ?? (await kind.find(tx, update.id)),
       })
     },
 

@@ -80,7 +80,7 @@ export function listEnterprises(
   db: Queryable,
   actor: Actor,
   f: EnterpriseListFilter,
-): Promise<string> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const where = enterpriseListWhere(actor, f)
   return featureCollection(db, {
     from: enterpriseListFrom,

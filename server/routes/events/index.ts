@@ -35,6 +35,20 @@ export function formatEvent(event: StreamEvent): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`
 }
 
+/**
+ * The hub hands one event object to every subscriber: it is serialised and encoded once per
+ * fan-out, not once per client (1,000 streams were 1,000 JSON.stringify + encode per write).
+ */
+const encodedEvents = new WeakMap<StreamEvent, Uint8Array>()
+function encodedEvent(event: StreamEvent): Uint8Array {
+  let bytes = encodedEvents.get(event)
+  if (!bytes) {
+    bytes = encoder.encode(formatEvent(event))
+    encodedEvents.set(event, bytes)
+  }
+  return bytes
+}
+
 function lastEventIdOf(c: Context<AppEnv>): number | null {
   const raw = c.req.header('last-event-id') ?? c.req.query('lastEventId')
   if (raw === undefined || !/^\d{1,15}$/.test(raw.trim())) return null
@@ -87,7 +101,7 @@ eventsRouter.get('/events', async (c) => {
 
   let droppedEarly: DropReason | null = null
   let held: StreamEvent[] | null = [] // live events that arrive while the replay is read
-  let send: (text: string) => boolean = () => false
+  let send: (text: string | Uint8Array) => boolean = () => false
   // Ids become visible in commit order (publish.ts), so a client never needs an id at or
   // below one it already has: anything else is a repeat (a notification still being fanned
   // out when this stream opened, or one the replay already carried) and is not sent.
@@ -95,7 +109,7 @@ eventsRouter.get('/events', async (c) => {
   const sendEvent = (event: StreamEvent): boolean => {
     if (event.id <= lastSent) return true
     lastSent = event.id
-    return send(formatEvent(event))
+    return send(encodedEvent(event))
   }
   let close: (error?: Error) => void = () => {}
   const unsubscribe = hub.subscribe({
@@ -155,7 +169,7 @@ eventsRouter.get('/events', async (c) => {
         send = (text) => {
           if (closed) return false
           if ((controller.desiredSize ?? 0) <= -MAX_UNREAD) return false
-          controller.enqueue(encoder.encode(text))
+          controller.enqueue(typeof text === 'string' ? encoder.encode(text) : text)
           return true
         }
         close = (error) => {

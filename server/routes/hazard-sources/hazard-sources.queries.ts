@@ -26,15 +26,18 @@ export type HazardSourceValues = Omit<HazardSourceRow, keyof RecordMetaRow | 'id
   location: LngLat
 }
 
+/** The stored record's columns of alias `t`: what a find selects and an update returns. */
+const hazardSourceColumns = sql`t.id, t.enterprise_id as "enterpriseId", t.name,
+  t.unit_kind as "unitKind", t.substances, t.people_within_500m as "peopleWithin500m", t.s, t.r,
+  t.alpha, t.grade, t.is_major as "isMajor", t.assessment, ${recordMetaSql}`
+
 export async function findHazardSourceRow(
   db: Queryable,
   id: string,
   lock = false,
 ): Promise<HazardSourceRow | null> {
   const result = await db.execute(sql`
-    select t.id, t.enterprise_id as "enterpriseId", t.name, t.unit_kind as "unitKind",
-           t.substances, t.people_within_500m as "peopleWithin500m", t.s, t.r, t.alpha, t.grade,
-           t.is_major as "isMajor", t.assessment, ${recordMetaSql}
+    select ${hazardSourceColumns}
     from hazard_sources t where t.id = ${id} ${lock ? sql`for update` : sql``}`)
   return (result.rows[0] as HazardSourceRow | undefined) ?? null
 }
@@ -53,27 +56,40 @@ export async function findEnterpriseRef(db: Queryable, id: string): Promise<Ente
   return (result.rows[0] as EnterpriseRef | undefined) ?? null
 }
 
+/** json columns arrive parsed from node-postgres; parse them where a driver hands text. */
+const fromJson = <T>(value: T | string): T =>
+  typeof value === 'string' ? (JSON.parse(value) as T) : value
+
 export async function hazardSourceDetail(
   db: Queryable,
   actor: Actor,
   row: HazardSourceRow,
 ): Promise<HazardSourceDetail> {
-  const [enterprise, dangers] = await Promise.all([
-    db.execute(sql`select id, name from enterprises where id = ${row.enterpriseId}`),
-    db.execute(sql`select id, title, severity, status,
-        ${overdueSql('hidden_dangers')} as overdue
-      from hidden_dangers
-      where hazard_source_id = ${row.id} and retired_at is null and ${inScope(actor)}
-      order by deadline`),
-  ])
+  // One round trip for both related parts: inside a write's transaction two queries cannot
+  // overlap anyway, and every round trip there is held with the record's row lock.
+  const related = await db.execute(sql`
+    select (select json_build_object('id', e.id, 'name', e.name)
+              from enterprises e where e.id = ${row.enterpriseId}) as enterprise,
+           coalesce((select json_agg(json_build_object('id', d.id, 'title', d.title,
+                       'severity', d.severity, 'status', d.status, 'overdue', d.overdue)
+                       order by d.deadline)
+                     from (select id, title, severity, status, deadline,
+                             ${overdueSql('hidden_dangers')} as overdue
+                           from hidden_dangers
+                           where hazard_source_id = ${row.id} and retired_at is null
+                             and ${inScope(actor)}) d), '[]'::json) as dangers`)
+  const { enterprise, dangers } = related.rows[0] as {
+    enterprise: HazardSourceDetail['enterprise'] | string
+    dangers: HazardSourceDetail['hiddenDangers'] | string
+  }
   return {
     ...withRecordMeta(actor, row),
     s: Number(row.s),
     r: Number(row.r),
     alpha: Number(row.alpha),
     peopleWithin500m: Number(row.peopleWithin500m),
-    enterprise: enterprise.rows[0] as HazardSourceDetail['enterprise'],
-    hiddenDangers: dangers.rows as HazardSourceDetail['hiddenDangers'],
+    enterprise: fromJson(enterprise),
+    hiddenDangers: fromJson(dangers),
   }
 }
 
@@ -122,7 +138,7 @@ export function listHazardSources(
   db: Queryable,
   actor: Actor,
   f: HazardSourceListFilter,
-): Promise<string> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const where = hazardSourceListWhere(actor, f)
   return featureCollection(db, {
     from: hazardSourceListFrom,
@@ -155,19 +171,22 @@ export async function insertHazardSource(
   return (result.rows[0] as { id: string }).id
 }
 
+/** Writes the record and returns it as stored (the audit's `after`, the answer's base). */
 export async function updateHazardSource(
   tx: Queryable,
   actor: Actor,
   id: string,
   v: HazardSourceValues,
   regionCode: string,
-): Promise<void> {
-  await tx.execute(sql`
-    update hazard_sources set enterprise_id = ${v.enterpriseId}, name = ${v.name},
+): Promise<HazardSourceRow> {
+  const result = await tx.execute(sql`
+    update hazard_sources t set enterprise_id = ${v.enterpriseId}, name = ${v.name},
       unit_kind = ${v.unitKind}, location = ${pointSql(v.location)},
       substances = ${jsonb(v.substances)}, people_within_500m = ${v.peopleWithin500m},
       s = ${v.s}, r = ${v.r}, alpha = ${v.alpha}, grade = ${v.grade}, is_major = ${v.isMajor},
       assessment = ${jsonb(v.assessment)}, region_code = ${regionCode}, version = version + 1,
       updated_at = now(), updated_by = ${actor.id}
-    where id = ${id}`)
+    where t.id = ${id}
+    returning ${hazardSourceColumns}`)
+  return result.rows[0] as unknown as HazardSourceRow
 }

@@ -118,7 +118,7 @@ hazardSourcesRouter
     const { version, ...patch } = c.req.valid('json')
     const actor = c.var.actor
     const db = c.var.database.db
-    await db.transaction(async (tx) => {
+    const detail = await db.transaction(async (tx) => {
       const before = await records.beginUpdate(tx, actor, id, version)
       if (patch.enterpriseId && patch.enterpriseId !== before.enterpriseId) {
         await assertUsableEnterprise(tx, actor, patch.enterpriseId)
@@ -137,16 +137,26 @@ hazardSourcesRouter
             peopleWithin500m: next.peopleWithin500m,
           })
         : before.assessment
-      await updateHazardSource(
+      const after = await updateHazardSource(
         tx,
         actor,
         id,
         { ...next, ...assessed(assessment) },
         located.regionCode,
       )
-      await records.recordUpdate(tx, actor, { id, before, version, regionCode: located.regionCode })
+      // The answer is read inside the write (it sees the row as committed), before the audit
+      // and event: those take the event-order lock, so nothing else should run after them.
+      const detail = await hazardSourceDetail(tx, actor, after)
+      await records.recordUpdate(tx, actor, {
+        id,
+        before,
+        after,
+        version,
+        regionCode: located.regionCode,
+      })
+      return detail
     })
-    return c.json(await records.detailOf(db, actor, id), 200)
+    return c.json(detail, 200)
   })
   .openapi(retireHazardSourceRoute, async (c) => {
     const { id } = c.req.valid('param')

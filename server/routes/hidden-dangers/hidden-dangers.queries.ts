@@ -163,7 +163,11 @@ export function hiddenDangerListWhere(
 
 export const hiddenDangerListFrom = sql`hidden_dangers t join enterprises e on e.id = t.enterprise_id`
 
-export function listDangers(db: Queryable, actor: Actor, f: DangerListFilter): Promise<string> {
+export function listDangers(
+  db: Queryable,
+  actor: Actor,
+  f: DangerListFilter,
+): Promise<Uint8Array<ArrayBuffer>> {
   const where = hiddenDangerListWhere(actor, f)
   return featureCollection(db, {
     from: hiddenDangerListFrom,

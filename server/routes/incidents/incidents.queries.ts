@@ -197,7 +197,11 @@ export async function addTimeline(
     values (${incidentId}, ${kind}, ${actor.id}, ${actor.username}, ${JSON.stringify(data)}::jsonb)`)
 }
 
-export function listIncidents(db: Queryable, actor: Actor, f: IncidentListQuery): Promise<string> {
+export function listIncidents(
+  db: Queryable,
+  actor: Actor,
+  f: IncidentListQuery,
+): Promise<Uint8Array<ArrayBuffer>> {
   const where: SQL[] = [inScope(actor, sql`t.region_code`)]
   if (f.region) where.push(inRegion(f.region, sql`t.region_code`))
   const oneOf = (column: SQL, values: readonly string[] | undefined) => {

@@ -67,7 +67,11 @@ export function resourceListWhere(
 
 export const resourceListFrom = sql`resources t`
 
-export function listResources(db: Queryable, actor: Actor, f: ResourceListFilter): Promise<string> {
+export function listResources(
+  db: Queryable,
+  actor: Actor,
+  f: ResourceListFilter,
+): Promise<Uint8Array<ArrayBuffer>> {
   const where = resourceListWhere(actor, f)
   return featureCollection(db, {
     from: resourceListFrom,
