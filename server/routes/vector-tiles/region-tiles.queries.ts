@@ -9,7 +9,7 @@ import {
   type TilePolygon,
 } from './mvt-encode.ts'
 import { TILE_EXTENT, tileBounds, tileLngLatBounds, type TileAddress } from './tile-math.ts'
-import { regionTileLevels, type RegionTileLevel } from './region-tiles.levels.ts'
+import { regionTileLevels, type RegionTileLevel } from './region-tiles.schemas.ts'
 
 /*
  * Region tiles (/tiles/regions/{z}/{x}/{y}.pbf): province, city and county polygons cut to

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { problemResponses } from '../../lib/openapi.ts'
-import { regionTileLevels } from './region-tiles.levels.ts'
+import { regionTileLevels } from './region-tiles.schemas.ts'
 import { MVT_TYPE, tileParams } from './vector-tiles.routes.ts'
 
 const layerList = regionTileLevels

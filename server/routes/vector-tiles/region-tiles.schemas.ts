@@ -1,5 +1,6 @@
 /*
- * Which administrative levels a region tile holds, and from which tile zoom. Shared by the
+ * The region tiles' schema: which administrative levels a tile holds, in which layers, from
+ * which tile zoom (the vector_layers of a TileJSON). Shared by the
  * server (what goes in a tile) and the web map (which source layers it draws), so the two
  * cannot disagree. No imports: the web bundle takes it as it is.
  */
