@@ -13,6 +13,7 @@ import { frontEnd } from './entries/front-end.ts'
 import { recommendation } from './entries/recommendation.ts'
 import { sseFanout } from './entries/sse-fanout.ts'
 import { bootEntry } from './entries/boot.ts'
+import { regionTiles } from './entries/region-tiles.ts'
 
 /**
  * `npm run bench [-- --quick] [-- --engines pglite,postgres]`: generates the dataset (kept
@@ -37,7 +38,14 @@ const only = values.only?.split(',').map((s) => s.trim().toLowerCase())
 const chosen = (entry: BenchEntry) =>
   !only || only.some((part) => entry.name.toLowerCase().includes(part))
 
-const dbEntries: BenchEntry[] = [spatialList, hazardWrites, recommendation, mvtTiles, sseFanout]
+const dbEntries: BenchEntry[] = [
+  spatialList,
+  hazardWrites,
+  recommendation,
+  mvtTiles,
+  sseFanout,
+  regionTiles,
+]
 const results: BenchResult[] = []
 const datasets: Record<string, unknown> = {}
 const started = new Date()

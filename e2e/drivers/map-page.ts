@@ -66,6 +66,46 @@ export class MapPage {
     await this.idle()
   }
 
+  /** The map's visible extent, [west, south, east, north]. */
+  async bounds(): Promise<[number, number, number, number]> {
+    return this.page.evaluate(() => {
+      const b = window.__map!.getBounds()
+      return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] as [
+        number,
+        number,
+        number,
+        number,
+      ]
+    })
+  }
+
+  /** The bbox of the region `code`, as the API gives it. */
+  async regionBbox(code: string): Promise<[number, number, number, number]> {
+    const response = await this.page.request.get(`/api/regions/${code}`)
+    return ((await response.json()) as { bbox: [number, number, number, number] }).bbox
+  }
+
+  /**
+   * Then the map shows the region `code` whole and fitted: its bbox inside the view, and the
+   * view no wider than `slack` times the bbox (a fitted view, not a wider one that happens to
+   * hold it).
+   */
+  async expectFittedTo(code: string, slack = 4) {
+    const [w, s, e, n] = await this.regionBbox(code)
+    await expect
+      .poll(
+        async () => {
+          const [vw, vs, ve, vn] = await this.bounds()
+          const inside = vw <= w && vs <= s && ve >= e && vn >= n
+          const fitted = ve - vw <= slack * (e - w) || vn - vs <= slack * (n - s)
+          return inside && fitted
+        },
+        { message: `the map fitted to ${code}` },
+      )
+      .toBe(true)
+    await this.idle()
+  }
+
   async zoom(): Promise<number> {
     return this.page.evaluate(() => window.__map?.getZoom() ?? 0)
   }

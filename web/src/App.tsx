@@ -4,6 +4,7 @@ import { LayerLegend } from './map/LayerLegend.tsx'
 import { MapContextMenu } from './map/context-menu/MapContextMenu.tsx'
 import { MapLayers } from './map/MapLayers.tsx'
 import { MapView } from './map/MapView.tsx'
+import { OpenOnJurisdiction } from './map/OpenOnJurisdiction.tsx'
 import { WhenMapReady } from './map/map-context.ts'
 import { IncidentList } from './incidents/IncidentList.tsx'
 import { IncidentWorkspace } from './incidents/IncidentWorkspace.tsx'
@@ -25,6 +26,7 @@ export function App() {
           <PanelHost />
           <IncidentWorkspace />
           <UrlStateSync />
+          <OpenOnJurisdiction />
           <MeasureTool />
           <NearbyTool />
           <MapContextMenu />

@@ -10,7 +10,8 @@ export interface RegionListFilter {
   zoom?: number | undefined
 }
 
-const displayColumn = (zoom: number | undefined): SQL =>
+/** The precomputed simplification that suits a zoom (the GeoJSON list and the region tiles). */
+export const displayColumn = (zoom: number | undefined): SQL =>
   zoom === undefined || zoom < 7
     ? sql.raw('display_low')
     : zoom < 10

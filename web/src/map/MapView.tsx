@@ -24,7 +24,10 @@ declare global {
   }
 }
 
-/** 陕西省, the demo jurisdiction. A `#zoom/lat/lng` URL hash takes precedence (url-state.ts). */
+/**
+ * 陕西省, the demo jurisdiction, until a session is known: then the map moves to the user's
+ * own region (OpenOnJurisdiction.tsx). A `#zoom/lat/lng` URL hash takes precedence over both.
+ */
 export const initialView = { center: [108.9, 35.9] as [number, number], zoom: 5.8 }
 
 const CJK_FONTS = '"Noto Sans CJK SC", "Microsoft YaHei", system-ui, sans-serif'

@@ -34,10 +34,20 @@ export function applyUrlToStores() {
   applyToStores(currentUrl())
 }
 
+let openedAtUrlView = false
+
 /** The view the map opens at: the URL's, else the given default. */
 export function initialMapView(fallback: { center: [number, number]; zoom: number }) {
-  return currentUrl().view ?? { ...fallback, bearing: 0 }
+  const view = currentUrl().view
+  openedAtUrlView = view !== null
+  return view ?? { ...fallback, bearing: 0 }
 }
+
+/**
+ * Whether the map opened at a view its URL named. Read from the URL as the map was created:
+ * from then on the URL always holds a view, the one the sync below writes.
+ */
+export const urlNamedTheView = () => openedAtUrlView
 
 const searchOfStores = () =>
   encodeSearch(

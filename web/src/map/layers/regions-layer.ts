@@ -1,30 +1,36 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect } from 'react'
 import type {
-  GeoJSONSource,
   LayerSpecification,
   Map as MapLibreMap,
   MapGeoJSONFeature,
+  MapSourceDataEvent,
 } from 'maplibre-gl'
-import type { FeatureCollection, Point } from 'geojson'
-import type { RegionCollection } from '../../../../server/routes/regions/regions.schemas.ts'
-import { displayZoom, useRegions, type RegionLevel } from '../../api/regions.ts'
+import {
+  REGION_TILES_MAX_ZOOM,
+  regionTileLevels,
+  type RegionTileLevel,
+} from '../../../../server/routes/vector-tiles/region-tiles.schemas.ts'
 import type { MessageKey } from '../../i18n/messages.ts'
 import { suppressBasemapLabels } from '../basemap-labels.ts'
 import { useMapZoom } from '../map-context.ts'
 import { countRendered, type LayerBindingContext, type MapLayerDefinition } from './layer-types.ts'
 
 /*
- * Administrative regions: provinces everywhere, Shaanxi's cities and counties as the user
- * zooms in. Colours are slate, teal and grey on purpose: red, orange, yellow and blue are
- * reserved for hazard grades and risk levels.
+ * Administrative regions of the whole country, provinces, then cities, then counties as the
+ * user zooms in, drawn from the server's region tiles (/tiles/regions/…): polygons cut to
+ * each tile and simplified to its pixel size, so the national view of 2,833 counties loads
+ * only the tiles on screen. Colours are slate, teal and grey on purpose: red, orange, yellow
+ * and blue are reserved for hazard grades and risk levels.
  */
+
+/** One vector source for every level: each level is a pair of layers inside the tiles. */
+const SOURCE = 'regions'
 
 interface RegionLevelSpec {
   id: string
   labelKey: MessageKey
-  level: Exclude<RegionLevel, 'national'>
-  /** Only the children of this region (the demo jurisdiction), or all of the level. */
-  parent?: string
+  level: RegionTileLevel['level']
+  /** Drawn from this zoom; the tiles hold the level from `tileLevel(spec).minzoom`, below it. */
   minzoom: number
   pickPriority: number
   line: { color: string; width: [z: number, px: number][]; dash?: [number, number] }
@@ -68,7 +74,6 @@ const cities: RegionLevelSpec = {
   id: 'cities',
   labelKey: 'layers.cities',
   level: 'city',
-  parent: '610000',
   minzoom: 5.5,
   pickPriority: 20,
   line: {
@@ -94,8 +99,6 @@ const counties: RegionLevelSpec = {
   id: 'counties',
   labelKey: 'layers.counties',
   level: 'county',
-  // Counties hang off their city, so no single parent selects them; the API holds only
-  // the demo province's counties.
   minzoom: 7.5,
   pickPriority: 30,
   line: {
@@ -118,9 +121,12 @@ const counties: RegionLevelSpec = {
   },
 }
 
+const tileLevel = (spec: RegionLevelSpec): RegionTileLevel =>
+  regionTileLevels.find((l) => l.level === spec.level)!
+
 const ids = (spec: RegionLevelSpec) => ({
-  source: `regions-${spec.level}`,
-  labelSource: `regions-${spec.level}-labels`,
+  areas: tileLevel(spec).areas,
+  labels: tileLevel(spec).labels,
   fill: `regions-${spec.level}-fill`,
   line: `regions-${spec.level}-line`,
   hover: `regions-${spec.level}-hover`,
@@ -133,32 +139,15 @@ const interpolate = (stops: [number, number][]) =>
 const hovered = ['boolean', ['feature-state', 'hover'], false]
 const selected = ['boolean', ['feature-state', 'selected'], false]
 
-type RegionLabels = FeatureCollection<Point, { code: string; name: string }>
-
-const emptyCollection: RegionCollection = { type: 'FeatureCollection', features: [] }
-
-/** Names sit on the server's label point (inside the polygon), one per region. */
-export function regionLabelPoints(collection: RegionCollection): RegionLabels {
-  return {
-    type: 'FeatureCollection',
-    features: collection.features.map((f) => ({
-      type: 'Feature',
-      id: f.properties.code,
-      properties: { code: f.properties.code, name: f.properties.name },
-      geometry: { type: 'Point', coordinates: [f.properties.labelLng, f.properties.labelLat] },
-    })),
-  }
-}
-
 function styleLayers(spec: RegionLevelSpec, textFont: string[]) {
   const id = ids(spec)
+  const fromTiles = { source: SOURCE, 'source-layer': id.areas, minzoom: spec.minzoom }
   const areas: LayerSpecification[] = [
     {
       // Transparent unless hovered or selected: it is there to be hit by clicks and counted.
       id: id.fill,
       type: 'fill',
-      source: id.source,
-      minzoom: spec.minzoom,
+      ...fromTiles,
       paint: {
         'fill-color': HOVER_FILL,
         'fill-opacity': ['case', hovered, 0.14, selected, 0.1, 0] as unknown as number,
@@ -167,8 +156,7 @@ function styleLayers(spec: RegionLevelSpec, textFont: string[]) {
     {
       id: id.line,
       type: 'line',
-      source: id.source,
-      minzoom: spec.minzoom,
+      ...fromTiles,
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: {
         'line-color': spec.line.color,
@@ -179,8 +167,7 @@ function styleLayers(spec: RegionLevelSpec, textFont: string[]) {
     {
       id: id.hover,
       type: 'line',
-      source: id.source,
-      minzoom: spec.minzoom,
+      ...fromTiles,
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': HOVER_LINE,
@@ -192,7 +179,8 @@ function styleLayers(spec: RegionLevelSpec, textFont: string[]) {
   const label: LayerSpecification = {
     id: id.label,
     type: 'symbol',
-    source: id.labelSource,
+    source: SOURCE,
+    'source-layer': id.labels,
     minzoom: spec.minzoom,
     metadata: { 'jinan:label-rank': spec.label.rank },
     layout: {
@@ -221,74 +209,89 @@ function labelInsertionPoint(map: MapLibreMap, rank: number): string | undefined
   return map.getLayersOrder().find((layerId) => rankOf(map.getLayer(layerId)?.metadata) > rank)
 }
 
+/** The tiles are the same for everyone, so one source serves every session. */
+function ensureSource(map: MapLibreMap) {
+  if (map.getSource(SOURCE)) return
+  map.addSource(SOURCE, {
+    type: 'vector',
+    tiles: [`${window.location.origin}/tiles/regions/{z}/{x}/{y}.pbf`],
+    minzoom: 0,
+    maxzoom: REGION_TILES_MAX_ZOOM,
+    // Hover and selection use feature-state keyed by the region code.
+    promoteId: Object.fromEntries(regionTileLevels.map((l) => [l.areas, 'code'])),
+  })
+}
+
 export interface RegionLevelState {
-  data: RegionCollection | undefined
   visible: boolean
   textFont: string[]
   beforeLabels: string | undefined
 }
 
-interface Applied {
-  data: RegionCollection
-  visible: boolean
-}
-
-const applied = new WeakMap<MapLibreMap, Map<string, Applied>>()
-
 /**
- * Brings one region level on the map in line with `state`: adds its sources and style
- * layers the first time, afterwards only `setData` (when the collection changed) and
- * visibility. Safe to call on every render: unchanged state touches nothing.
+ * Brings one region level on the map in line with `state`: adds the shared source and the
+ * level's style layers the first time, afterwards only visibility. Safe to call on every
+ * render: nothing is torn down.
  */
 export function applyRegionLevel(map: MapLibreMap, spec: RegionLevelSpec, state: RegionLevelState) {
   const id = ids(spec)
-  const data = state.data ?? emptyCollection
-  const byMap = applied.get(map) ?? new Map<string, Applied>()
-  applied.set(map, byMap)
-  const last = byMap.get(id.source)
-  if (last && last.data === data && last.visible === state.visible) return
-
-  if (!map.getSource(id.source)) {
-    // promoteId: hover uses feature-state keyed by the region code.
-    map.addSource(id.source, { type: 'geojson', data, promoteId: 'code' })
-    map.addSource(id.labelSource, { type: 'geojson', data: regionLabelPoints(data) })
+  ensureSource(map)
+  if (!map.getLayer(id.fill)) {
     const { areas, label } = styleLayers(spec, state.textFont)
     const before =
       state.beforeLabels && map.getLayer(state.beforeLabels) ? state.beforeLabels : undefined
     for (const layer of areas) map.addLayer(layer, before)
     // Labels above everything else, ordered among themselves by rank.
     map.addLayer(label, labelInsertionPoint(map, spec.label.rank))
-  } else if (last?.data !== data) {
-    map.getSource<GeoJSONSource>(id.source)?.setData(data)
-    map.getSource<GeoJSONSource>(id.labelSource)?.setData(regionLabelPoints(data))
   }
-
   const visibility = state.visible ? 'visible' : 'none'
   for (const layerId of [id.fill, id.line, id.hover, id.label]) {
-    map.setLayoutProperty(layerId, 'visibility', visibility)
+    if (map.getLayoutProperty(layerId, 'visibility') !== visibility)
+      map.setLayoutProperty(layerId, 'visibility', visibility)
   }
-  // The regions named here are not named again by the basemap.
-  suppressBasemapLabels(
-    map,
-    id.source,
-    state.visible ? data.features.map((f) => f.properties.code) : [],
-  )
-  byMap.set(id.source, { data, visible: state.visible })
+}
+
+/**
+ * While this level's names are drawn, the basemap's labels of the same regions step aside.
+ * The tiles say which regions those are: the codes of the label points loaded so far, kept
+ * as the user pans (a region named once is one of ours), so the basemap's filter changes
+ * only when a region is seen for the first time.
+ */
+function useBasemapLabelHandOff(map: MapLibreMap, spec: RegionLevelSpec, active: boolean) {
+  useEffect(() => {
+    const owner = `regions-${spec.level}`
+    if (!active) {
+      suppressBasemapLabels(map, owner, [])
+      return
+    }
+    const { labels } = ids(spec)
+    const codes = new Set<string>()
+    const collect = () => {
+      const known = codes.size
+      for (const feature of map.querySourceFeatures(SOURCE, { sourceLayer: labels })) {
+        const code: unknown = feature.properties.code
+        if (typeof code === 'string') codes.add(code)
+      }
+      if (codes.size !== known) suppressBasemapLabels(map, owner, [...codes])
+    }
+    const onData = (event: MapSourceDataEvent) => {
+      if (event.sourceId === SOURCE && event.isSourceLoaded) collect()
+    }
+    collect()
+    map.on('sourcedata', onData)
+    return () => {
+      map.off('sourcedata', onData)
+    }
+  }, [map, spec, active])
 }
 
 function useRegionLevel(spec: RegionLevelSpec, context: LayerBindingContext) {
   const { map, visible, textFont, beforeLabels } = context
   const zoom = useMapZoom(map)
-  // Start loading half a level early so the layer is there when its zoom is reached.
-  const wanted = visible && zoom >= spec.minzoom - 0.5
-  const filter = useMemo(
-    () => ({ level: spec.level, parent: spec.parent, zoom: displayZoom(zoom) }),
-    [spec.level, spec.parent, zoom],
-  )
-  const { data } = useRegions(filter, { enabled: wanted })
   useEffect(() => {
-    applyRegionLevel(map, spec, { data, visible, textFont, beforeLabels })
-  }, [map, spec, data, visible, textFont, beforeLabels])
+    applyRegionLevel(map, spec, { visible, textFont, beforeLabels })
+  }, [map, spec, visible, textFont, beforeLabels])
+  useBasemapLabelHandOff(map, spec, visible && zoom >= spec.minzoom)
 }
 
 function regionLayer(spec: RegionLevelSpec): MapLayerDefinition {
@@ -309,7 +312,9 @@ function regionLayer(spec: RegionLevelSpec): MapLayerDefinition {
     },
     // Any region level may hold the code; a state set on a missing id is harmless.
     featureFor: (content) =>
-      content.kind === 'region' ? { source: id.source, id: content.code } : null,
+      content.kind === 'region'
+        ? { source: SOURCE, sourceLayer: id.areas, id: content.code }
+        : null,
   }
 }
 
