@@ -12,6 +12,7 @@ import { mvtTiles } from './entries/mvt-tiles.ts'
 import { frontEnd } from './entries/front-end.ts'
 import { recommendation } from './entries/recommendation.ts'
 import { sseFanout } from './entries/sse-fanout.ts'
+import { readScaling } from './entries/read-scaling.ts'
 
 /**
  * `npm run bench [-- --quick] [-- --engines pglite,postgres]`: generates the dataset (kept
@@ -36,7 +37,15 @@ const only = values.only?.split(',').map((s) => s.trim().toLowerCase())
 const chosen = (entry: BenchEntry) =>
   !only || only.some((part) => entry.name.toLowerCase().includes(part))
 
-const dbEntries: BenchEntry[] = [spatialList, hazardWrites, recommendation, mvtTiles, sseFanout]
+const dbEntries: BenchEntry[] = [
+  spatialList,
+  hazardWrites,
+  recommendation,
+  mvtTiles,
+  sseFanout,
+  // PostgreSQL only (several processes, a replica): it returns no rows on the embedded engine.
+  readScaling,
+]
 const results: BenchResult[] = []
 const datasets: Record<string, unknown> = {}
 const started = new Date()

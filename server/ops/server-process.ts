@@ -58,8 +58,10 @@ export async function startServerProcess(
     LOG_LEVEL: options.logLevel ?? 'silent',
     ...options.env,
   }
-  // An inherited DATABASE_URL would silently switch an embedded run to the server engine.
+  // An inherited DATABASE_URL would silently switch an embedded run to the server engine;
+  // `env: { X: undefined }` likewise removes an inherited X.
   delete env.DATABASE_URL
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
   if (target.databaseUrl) env.DATABASE_URL = target.databaseUrl
   if (target.dataDir) env.DATA_DIR = target.dataDir
   const preload = (options.preload ?? []).flatMap((file) => ['--import', file])
