@@ -46,6 +46,8 @@ export default defineConfig({
           exclude: [
             'server/domain/**',
             ...(process.env.DATABASE_URL ? [] : ['**/*.server.test.ts']),
+            // *.replica.test.ts need a streaming replica too (READ_DATABASE_URL, .ci/replica.sh).
+            ...(process.env.READ_DATABASE_URL ? [] : ['**/*.replica.test.ts']),
           ],
           globalSetup: ['server/test/global-setup.ts'],
           pool: 'forks',

@@ -14,6 +14,7 @@ import { recommendation } from './entries/recommendation.ts'
 import { sseFanout } from './entries/sse-fanout.ts'
 import { bootEntry } from './entries/boot.ts'
 import { regionTiles } from './entries/region-tiles.ts'
+import { readScaling } from './entries/read-scaling.ts'
 
 /**
  * `npm run bench [-- --quick] [-- --engines pglite,postgres]`: generates the dataset (kept
@@ -45,6 +46,8 @@ const dbEntries: BenchEntry[] = [
   mvtTiles,
   sseFanout,
   regionTiles,
+  // PostgreSQL only (several processes, a replica): it returns no rows on the embedded engine.
+  readScaling,
 ]
 const results: BenchResult[] = []
 const datasets: Record<string, unknown> = {}

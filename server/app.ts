@@ -26,9 +26,13 @@ import { safeText } from './lib/http/text-safety.ts'
 import { problemOfDatabaseError } from './lib/http/database-errors.ts'
 import { isMalformedJson, malformedJsonProblem } from './lib/http/malformed-json.ts'
 import { vectorTilesRouter } from './routes/vector-tiles/index.ts'
+import { ReadRouting } from './lib/reads/read-routing.ts'
+import { readAfterWrite } from './lib/reads/read-after-write.ts'
 
 export interface AppDeps {
   database: Database
+  /** A streaming replica of `database` for map reads (READ_DATABASE_URL); none by default. */
+  replica?: Database | null
   /** The process's event hub; created here (started on first use) when not given. */
   events?: EventHub
   /** Extra top-level routes (static SPA, tiles) mounted after the API by main.ts. */
@@ -55,6 +59,7 @@ export function createApp(deps: AppDeps) {
     c.set('security', security)
     await next()
   })
+  app.use('*', readAfterWrite(new ReadRouting(deps.database, deps.replica ?? null)))
   // The edge, before any route: headers on every answer, then size, origin and text checks.
   app.use('*', securityHeaders)
   app.use('*', bodySizeLimit)

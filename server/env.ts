@@ -6,6 +6,10 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./.data'),
   DATABASE_URL: z.string().url().optional(),
+  // A streaming replica of DATABASE_URL's database for map reads (docs/scaling.md).
+  READ_DATABASE_URL: z.string().url().optional(),
+  // API processes on one port (node:cluster); more than 1 needs DATABASE_URL.
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   // Seed size multiplier for the demo data generator (1 = the default demo province).
   SEED_SCALE: z.coerce.number().positive().default(1),
   SEED: z.enum(['demo', 'none']).default('demo'),

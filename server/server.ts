@@ -1,3 +1,4 @@
+import cluster from 'node:cluster'
 import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
@@ -8,6 +9,7 @@ import { MissingPostgisError } from './db/migrate.ts'
 import { trackRequests } from './lib/drain.ts'
 import { spaRouter } from './routes/spa.ts'
 import { tilesRouter } from './routes/tiles/index.ts'
+import { openReadReplica } from './db/open-read-replica.ts'
 
 /** How long SIGTERM waits for requests in flight before closing their connections. */
 const DRAIN_MS = 10_000
@@ -34,8 +36,10 @@ const unavailable = () =>
 export async function startServer(ready: Promise<unknown> = Promise.resolve()): Promise<void> {
   const t0 = performance.now()
   const env = parseEnv()
+  // Under WORKERS=N each API process says which it is.
+  const label = cluster.isWorker ? `[jinan ${process.pid}]` : '[jinan]'
   const log = (line: string) => {
-    if (env.LOG_LEVEL !== 'silent') console.log(`[jinan] ${line}`)
+    if (env.LOG_LEVEL !== 'silent') console.log(`${label} ${line}`)
   }
 
   try {
@@ -45,10 +49,12 @@ export async function startServer(ready: Promise<unknown> = Promise.resolve()): 
     )
     log(`migrations: ${migrations.applied} applied, schema version ${migrations.total}`)
     log(seeded ? 'new database: demo data seeded' : 'existing database: not re-seeded')
+    const replica = await openReadReplica(env, log)
     const events = new EventHub(database)
     await events.start()
     const app = createApp({
       database,
+      replica,
       events,
       security: {
         trustProxy: env.TRUST_PROXY,
@@ -98,6 +104,7 @@ export async function startServer(ready: Promise<unknown> = Promise.resolve()): 
         // A stream that opened while draining may have restarted the hub.
         await events.stop()
         await database.close()
+        await replica?.close()
       } catch (error) {
         console.error(`[jinan] shutdown failed: ${String(error)}`)
         code = 1

@@ -3,9 +3,19 @@ import { drizzle } from 'drizzle-orm/node-postgres'
 import * as schema from './schema/index.ts'
 import type { Database, Drizzle } from './database.ts'
 
-/** A real PostgreSQL + PostGIS server reached through `DATABASE_URL`. */
-export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 })
+/**
+ * A real PostgreSQL + PostGIS server reached through `DATABASE_URL` (or its read replica,
+ * READ_DATABASE_URL). `applicationName` shows in pg_stat_activity which pool a backend is.
+ */
+export async function openPostgres(
+  url: string,
+  options: { applicationName?: string } = {},
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
+  })
   // An idle pooled connection can be ended by the server (restart, DROP DATABASE … FORCE);
   // node-postgres reports that on the pool, and an unhandled 'error' would crash the process.
   // The pool drops the client; the next query opens a fresh one.

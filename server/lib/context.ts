@@ -14,6 +14,11 @@ export interface SecurityConfig {
 /** What every handler can reach through `c.var`. */
 export interface AppServices {
   database: Database
+  /**
+   * The handle for map reads (registry lists, tiles, search, nearby): the read replica when
+   * READ_DATABASE_URL is set and this session's writes are replayed there, else `database`.
+   */
+  reads: Database
   startedAt: Date
   /** This process's realtime fan-out (LISTEN on the events channel); /api/events subscribes. */
   events: EventHub

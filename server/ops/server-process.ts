@@ -38,7 +38,16 @@ export function freePort(): Promise<number> {
 
 export async function startServerProcess(
   target: EngineTarget,
-  options: { port?: number; readyTimeoutMs?: number; preload?: string[]; logLevel?: string } = {},
+  options: {
+    port?: number
+    readyTimeoutMs?: number
+    preload?: string[]
+    logLevel?: string
+    /** `server/start.ts` for `npm start` itself (builds, WORKERS); `server/main.ts` by default. */
+    entry?: string
+    /** More environment, e.g. WORKERS. */
+    env?: NodeJS.ProcessEnv
+  } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort())
   const env: NodeJS.ProcessEnv = {
@@ -47,13 +56,17 @@ export async function startServerProcess(
     HOST: '127.0.0.1',
     SEED: 'demo',
     LOG_LEVEL: options.logLevel ?? 'silent',
+    ...options.env,
   }
-  // An inherited DATABASE_URL would silently switch an embedded run to the server engine.
+  // An inherited DATABASE_URL would silently switch an embedded run to the server engine;
+  // `env: { X: undefined }` likewise removes an inherited X.
   delete env.DATABASE_URL
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
   if (target.databaseUrl) env.DATABASE_URL = target.databaseUrl
   if (target.dataDir) env.DATA_DIR = target.dataDir
   const preload = (options.preload ?? []).flatMap((file) => ['--import', file])
-  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'server/main.ts'], {
+  const entry = options.entry ?? 'server/main.ts'
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, entry], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -12,6 +12,14 @@ export async function setup(project: TestProject): Promise<void> {
   console.log(
     `[test] seeded template on ${engine} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   )
+  if (!process.env.READ_DATABASE_URL) {
+    // Said on every run: these files are left out, not passed (vite.config.ts).
+    console.log(
+      '[test] *.replica.test.ts (reads on a streaming replica) NOT RUN: READ_DATABASE_URL is ' +
+        'not set. .ci/run runs them: .ci/replica.sh start, then DATABASE_URL=… ' +
+        'READ_DATABASE_URL=postgres://postgres@127.0.0.1:5433/postgres',
+    )
+  }
 }
 
 export async function teardown(): Promise<void> {

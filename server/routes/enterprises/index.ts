@@ -57,7 +57,7 @@ enterprisesRouter.use('/enterprises/*', requireActor)
 
 enterprisesRouter
   .openapi(listEnterprisesRoute, async (c) => {
-    const fc = await listEnterprises(c.var.database.db, c.var.actor, c.req.valid('query'))
+    const fc = await listEnterprises(c.var.reads.db, c.var.actor, c.req.valid('query'))
     return c.body(fc, 200, { 'content-type': 'application/geo+json; charset=utf-8' }) as never
   })
   .openapi(getEnterpriseRoute, async (c) => {

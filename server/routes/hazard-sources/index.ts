@@ -90,7 +90,7 @@ hazardSourcesRouter.use('/hazard-sources/*', requireActor)
 hazardSourcesRouter
   .openapi(assessRoute, (c) => c.json(assess(c.req.valid('json')), 200))
   .openapi(listHazardSourcesRoute, async (c) => {
-    const fc = await listHazardSources(c.var.database.db, c.var.actor, c.req.valid('query'))
+    const fc = await listHazardSources(c.var.reads.db, c.var.actor, c.req.valid('query'))
     return c.body(fc, 200, { 'content-type': 'application/geo+json; charset=utf-8' }) as never
   })
   .openapi(getHazardSourceRoute, async (c) => {

@@ -66,7 +66,7 @@ hiddenDangersRouter.use('/hidden-dangers/*', requireActor)
 
 hiddenDangersRouter
   .openapi(listHiddenDangersRoute, async (c) => {
-    const fc = await listDangers(c.var.database.db, c.var.actor, c.req.valid('query'))
+    const fc = await listDangers(c.var.reads.db, c.var.actor, c.req.valid('query'))
     return c.body(fc, 200, { 'content-type': 'application/geo+json; charset=utf-8' }) as never
   })
   .openapi(getHiddenDangerRoute, async (c) => {

@@ -9,5 +9,5 @@ export const nearbyRouter = createRouter()
 nearbyRouter.use('/nearby', requireActor)
 
 nearbyRouter.openapi(nearbyRoute, async (c) => {
-  return c.json(await nearby(c.var.database.db, c.var.actor, c.req.valid('query')), 200)
+  return c.json(await nearby(c.var.reads.db, c.var.actor, c.req.valid('query')), 200)
 })

@@ -62,7 +62,7 @@ resourcesRouter.use('/resources/*', requireActor)
 
 resourcesRouter
   .openapi(listResourcesRoute, async (c) => {
-    const fc = await listResources(c.var.database.db, c.var.actor, c.req.valid('query'))
+    const fc = await listResources(c.var.reads.db, c.var.actor, c.req.valid('query'))
     return c.body(fc, 200, { 'content-type': 'application/geo+json; charset=utf-8' }) as never
   })
   .openapi(getResourceRoute, async (c) => {

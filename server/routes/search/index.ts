@@ -10,5 +10,5 @@ searchRouter.use('/search', requireActor)
 
 searchRouter.openapi(searchRoute, async (c) => {
   const { q, limit } = c.req.valid('query')
-  return c.json(await search(c.var.database.db, c.var.actor, q, limit), 200)
+  return c.json(await search(c.var.reads.db, c.var.actor, q, limit), 200)
 })

@@ -20,7 +20,7 @@ for (const layer of tileLayers) {
   vectorTilesRouter.openapi(tileRoute(layer), async (c) => {
     const tile = c.req.valid('param')
     const query = c.req.valid('query') as Record<string, unknown>
-    const bytes = await renderTile(c.var.database, { layer, tile, actor: c.var.actor, query })
+    const bytes = await renderTile(c.var.reads, { layer, tile, actor: c.var.actor, query })
     c.header('content-type', MVT_TYPE)
     c.header('cache-control', 'private, no-cache')
     if (bytes.length === 0) return c.body(null, 204)
