@@ -57,6 +57,11 @@ export const matrixRoutes: Record<string, RouteCase> = {
   'GET /api/health': { kind: 'public', request: fixed('/api/health') },
   'GET /api/regions': { kind: 'public', request: fixed('/api/regions?level=city&parent=610000') },
   'GET /api/regions/{code}': { kind: 'public', request: fixed('/api/regions/610802') },
+  // Region outlines are public like /api/regions: the signed-out map draws them too.
+  'GET /tiles/regions/{z}/{x}/{y}': {
+    kind: 'public',
+    request: fixed('/tiles/regions/6/51/25.pbf'),
+  },
   'POST /api/auth/login': {
     kind: 'public',
     request: fixed('/api/auth/login', { username: 'matrix-viewer', password: MATRIX_PASSWORD }),
