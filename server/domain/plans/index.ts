@@ -1,0 +1,2 @@
+/** Plan and drill rules (应急预案, 应急演练): the plan content shape shared by both. */
+export * from './plan-shape.ts'
