@@ -33,6 +33,7 @@ test.describe('the map opens on the user’s jurisdiction', () => {
     page,
     map,
     session,
+    legend,
   }) => {
     await map.open()
     await session.signIn('shaanxi')
@@ -45,6 +46,8 @@ test.describe('the map opens on the user’s jurisdiction', () => {
     await session.signIn('national')
     await map.expectFittedTo('100000')
     expect(await map.zoom()).toBeLessThan(5)
+    // And the legend counts the provinces drawn from the region tiles, all 34 in view
+    await legend.expectCountAbove('provinces', 30)
   })
 
   test('a view in the URL wins, and so does a move made before signing in', async ({
@@ -96,6 +99,8 @@ test.describe('the map opens on the user’s jurisdiction', () => {
       map,
       session,
     }) => {
+      // A 3840×2160 frame is four 1080p frames of software WebGL (SwiftShader).
+      test.slow(size.width > 2000, 'hall-wall frames render on the CPU')
       await page.setViewportSize(size)
       await map.open()
       await session.signIn('yanta')

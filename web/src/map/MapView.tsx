@@ -83,8 +83,12 @@ export function MapView({ children }: { children?: ReactNode }) {
       })
       map = created
       created.on('error', (event) => console.warn('[map]', event.error.message))
+      // Layers attach as soon as the style is parsed, not on 'load' (after every basemap tile
+      // and glyph): their sources then load alongside the basemap's, not after it (#19 TTI).
       created.once('load', () => {
         window.__map = created
+      })
+      created.once('style.load', () => {
         setContext({
           map: created,
           textFont: styleTextFont(style.layers),
