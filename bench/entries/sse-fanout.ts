@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../../server/db/database.ts'
 import { demoAccounts } from '../../data/accounts/demo-accounts.ts'
 import { createApp } from '../../server/app.ts'
+import { DEFAULT_SESSION_CACHE_MS } from '../../server/lib/auth/session-cache.ts'
 import { EventHub } from '../../server/lib/events/hub.ts'
 import { SseReader } from '../../server/routes/events/sse-client.ts'
 import { summarise } from '../lib/stats.ts'
@@ -29,7 +30,11 @@ export const sseFanout: BenchEntry = {
 
     const hub = new EventHub(database)
     await hub.start()
-    const app = createApp({ database, events: hub })
+    const app = createApp({
+      database,
+      events: hub,
+      security: { sessionCacheMs: DEFAULT_SESSION_CACHE_MS },
+    })
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise<void>((resolve) => {
       if (server.listening) resolve()
