@@ -50,6 +50,8 @@ export function createApp(deps: AppDeps) {
     trustProxy: deps.security?.trustProxy ?? false,
     allowedOrigins: deps.security?.allowedOrigins ?? [],
     sessionIdleMinutes: deps.security?.sessionIdleMinutes ?? 120,
+    // Off unless asked for (server.ts passes SESSION_CACHE_MS): tests change sessions in SQL.
+    sessionCacheMs: deps.security?.sessionCacheMs ?? 0,
   }
 
   app.use('*', async (c, next) => {

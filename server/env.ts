@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_SESSION_CACHE_MS } from './lib/auth/session-cache.ts'
 
 // process.env is parsed once here; the rest of the server imports `env`.
 const envSchema = z.object({
@@ -27,6 +28,9 @@ const envSchema = z.object({
     .min(1)
     .max(12 * 60)
     .default(120),
+  // How long (ms) a process answers a checked session from memory; 0 = always ask the
+  // database. At most 2 s: it bounds how late a sign-out in another process is noticed.
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(2000).default(DEFAULT_SESSION_CACHE_MS),
   // Extra origins whose browsers may send writes (comma-separated, e.g. the Vite dev server).
   ALLOWED_ORIGINS: z
     .string()

@@ -60,6 +60,7 @@ export async function startServer(ready: Promise<unknown> = Promise.resolve()): 
         trustProxy: env.TRUST_PROXY,
         allowedOrigins: env.ALLOWED_ORIGINS,
         sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+        sessionCacheMs: env.SESSION_CACHE_MS,
       },
       mount: (root) => {
         root.route('/', tilesRouter())

@@ -1,11 +1,13 @@
 import type { AddressInfo } from 'node:net'
+import { Worker } from 'node:worker_threads'
 import { serve } from '@hono/node-server'
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../server/db/database.ts'
 import { demoAccounts } from '../../data/accounts/demo-accounts.ts'
 import { createApp } from '../../server/app.ts'
+import { DEFAULT_SESSION_CACHE_MS } from '../../server/lib/auth/session-cache.ts'
 import { EventHub } from '../../server/lib/events/hub.ts'
-import { SseReader } from '../../server/routes/events/sse-client.ts'
+import type { FromReaders, ToReaders } from '../lib/sse-reader-worker.ts'
 import { summarise } from '../lib/stats.ts'
 import type { BenchEntry } from '../lib/types.ts'
 
@@ -16,7 +18,8 @@ const WAIT_MS = 15_000
  * signed in as the province commander, and hazard-source PATCHes through the API (each
  * publishes a `registry.changed`). Latency is from sending the write to its receipt at every
  * client; the reference is a bare NOTIFY round trip on the same engine (pg_notify on one
- * connection → a LISTEN callback), i.e. the floor under any fan-out.
+ * connection → a LISTEN callback), i.e. the floor under any fan-out. The clients run on a
+ * worker thread, as they would be other processes on the wire.
  */
 export const sseFanout: BenchEntry = {
   name: 'SSE fan-out',
@@ -29,14 +32,18 @@ export const sseFanout: BenchEntry = {
 
     const hub = new EventHub(database)
     await hub.start()
-    const app = createApp({ database, events: hub })
+    const app = createApp({
+      database,
+      events: hub,
+      security: { sessionCacheMs: DEFAULT_SESSION_CACHE_MS },
+    })
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise<void>((resolve) => {
       if (server.listening) resolve()
       else server.once('listening', () => resolve())
     })
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    const readers: SseReader[] = []
+    let stopReaders = async () => {}
     try {
       const account = demoAccounts.find((a) => a.username === 'shaanxi')!
       const login = await fetch(`${base}/api/auth/login`, {
@@ -68,38 +75,47 @@ export const sseFanout: BenchEntry = {
       const quietTimes: number[] = []
       for (const [i, row] of rows.slice(writes).entries()) quietTimes.push(await patch(row, i))
 
-      // entityId → receipt times, one per client.
-      const receipts = new Map<string, number[]>()
-      const arrived = new Set<() => void>()
-      for (let i = 0; i < clients; i++) {
-        const res = await fetch(`${base}/api/events`, { headers: { cookie } })
-        if (res.status !== 200 || !res.body) throw new Error(`SSE connect → ${res.status}`)
-        const reader = new SseReader(res.body)
-        reader.onMessage = (m) => {
-          if (m.event !== 'registry.changed') return
-          const at = performance.now()
-          const { entityId } = JSON.parse(m.data) as { entityId: string }
-          const list = receipts.get(entityId)
-          if (!list) return
-          list.push(at)
-          if (list.length === clients) for (const wake of arrived) wake()
-        }
-        readers.push(reader)
-      }
+      // The clients run on a thread of their own (sse-reader-worker.ts): their parsing is
+      // not the server's time.
+      // An eval'd bootstrap registers tsx in the thread, then loads the TypeScript module.
+      const entry = new URL('../lib/sse-reader-worker.ts', import.meta.url).href
+      const worker = new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`,
+        { eval: true, workerData: { base, cookie, clients } },
+      )
+      stopReaders = () =>
+        new Promise<void>((resolve) => {
+          worker.once('exit', () => resolve())
+          worker.postMessage({ type: 'close' } satisfies ToReaders)
+          setTimeout(() => void worker.terminate(), 5000).unref()
+        })
+      const waiting = new Map<string, (times: number[]) => void>()
+      const connected = new Promise<void>((resolve, reject) => {
+        worker.once('error', reject)
+        worker.on('message', (m: FromReaders) => {
+          if (m.type === 'connected') resolve()
+          else waiting.get(m.entityId)?.(m.times)
+        })
+      })
+      await connected
       while (hub.subscriberCount < clients) await new Promise((r) => setTimeout(r, 10))
 
       const samples: number[] = []
       const writeTimes: number[] = []
       let missed = 0
       for (const [i, row] of rows.slice(0, writes).entries()) {
-        const list: number[] = []
-        receipts.set(row.id, list)
-        const t0 = performance.now()
+        const received = new Promise<number[]>((resolve) => waiting.set(row.id, resolve))
+        const timer = setTimeout(
+          () => worker.postMessage({ type: 'flush', entityId: row.id } satisfies ToReaders),
+          WAIT_MS,
+        )
+        const t0 = performance.timeOrigin + performance.now()
         writeTimes.push(await patch(row, i))
-        await waitFor(() => list.length >= clients, arrived, WAIT_MS)
+        const list = await received
+        clearTimeout(timer)
+        waiting.delete(row.id)
         missed += clients - list.length
         for (const at of list) samples.push(at - t0)
-        receipts.delete(row.id)
       }
 
       const measured = summarise(samples)
@@ -134,7 +150,7 @@ export const sseFanout: BenchEntry = {
         },
       ]
     } finally {
-      await Promise.all(readers.map((r) => r.close()))
+      await stopReaders()
       await hub.stop()
       if ('closeAllConnections' in server) server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -166,20 +182,5 @@ async function notifyRoundTrips(database: Database, count: number) {
     return summarise(samples)
   } finally {
     await unlisten()
-  }
-}
-
-async function waitFor(done: () => boolean, wakers: Set<() => void>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  while (!done() && Date.now() < deadline) {
-    await new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer)
-        wakers.delete(wake)
-        resolve()
-      }
-      const timer = setTimeout(wake, Math.max(1, deadline - Date.now()))
-      wakers.add(wake)
-    })
   }
 }

@@ -1,10 +1,12 @@
 import type { Database } from '../../server/db/database.ts'
 import { createApp } from '../../server/app.ts'
+import { DEFAULT_SESSION_CACHE_MS } from '../../server/lib/auth/session-cache.ts'
 import { demoAccounts } from '../../data/accounts/demo-accounts.ts'
 
 /** The API in process, signed in as a demo user: measures routing, validation, auth and SQL, not sockets. */
 export async function apiAs(database: Database, username: string) {
-  const app = createApp({ database })
+  // As the server runs it (server.ts passes SESSION_CACHE_MS, by default this).
+  const app = createApp({ database, security: { sessionCacheMs: DEFAULT_SESSION_CACHE_MS } })
   const account = demoAccounts.find((a) => a.username === username)!
   const login = await app.request('/api/auth/login', {
     method: 'POST',

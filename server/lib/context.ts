@@ -9,6 +9,12 @@ export interface SecurityConfig {
   allowedOrigins: readonly string[]
   /** A session unused this long ends (SESSION_IDLE_MINUTES); the absolute end is 12 h. */
   sessionIdleMinutes: number
+  /**
+   * How long a checked session may be answered from this process's memory (SESSION_CACHE_MS;
+   * 0 = every request asks the database). Bounds how late a sign-out in another process or a
+   * change made in SQL is noticed here; those made through this process apply at once.
+   */
+  sessionCacheMs: number
 }
 
 /** What every handler can reach through `c.var`. */

@@ -98,6 +98,9 @@ function stillValid(opened: StreamSession, now: LiveSession | undefined): boolea
   )
 }
 
+/** Streams written to per turn of the event loop while an event is fanned out. */
+export const FAN_OUT_SLICE = 100
+
 /** At most this many ids are read per query when a burst of notifications arrives. */
 const READ_BATCH = 500
 
@@ -121,6 +124,11 @@ export class EventHub {
   private sessionTimer: ReturnType<typeof setInterval> | null = null
   private rechecking: Promise<void> | null = null
   private readonly sessionRecheckMs: number
+  /** Events read and not yet handed to every subscriber, in id order. */
+  private outbox: StreamEvent[] = []
+  /** Where the delivery of `outbox[0]` stands. */
+  private cursor: { list: Subscription[]; next: number } | null = null
+  private delivering = false
 
   constructor(
     private readonly database: Database,
@@ -161,6 +169,8 @@ export class EventHub {
     for (const sub of this.subscribers) sub.dropped?.('stopped')
     this.subscribers.clear()
     this.pending.clear()
+    this.outbox = []
+    this.cursor = null
     this.syncSessionTimer()
   }
 
@@ -274,20 +284,54 @@ export class EventHub {
     }
   }
 
+  /**
+   * Queues an event for every subscriber whose jurisdiction contains it. Delivery runs in
+   * slices of FAN_OUT_SLICE streams with setImmediate between them, so the I/O of the write
+   * that caused it (its HTTP answer) and of other requests is not held behind 1,000
+   * deliveries (#19). Events are delivered one after another, each to a snapshot of the
+   * subscribers taken when its delivery starts, so every stream gets them in id order.
+   */
   private fanOut(event: StreamEvent) {
-    for (const sub of this.subscribers) {
-      if (!isWithinJurisdiction(sub.scopePrefix, event.regionCode)) continue
-      let ok: boolean
-      try {
-        ok = sub.deliver(event)
-      } catch {
-        ok = false
+    this.outbox.push(event)
+    if (this.delivering) return
+    this.delivering = true
+    this.deliverSlice()
+  }
+
+  private deliverSlice() {
+    let budget = FAN_OUT_SLICE
+    while (this.outbox.length > 0 && !this.stopped) {
+      const event = this.outbox[0]!
+      this.cursor ??= { list: [...this.subscribers], next: 0 }
+      const cursor = this.cursor
+      while (cursor.next < cursor.list.length && budget > 0) {
+        const sub = cursor.list[cursor.next++]!
+        if (!this.subscribers.has(sub)) continue
+        if (!isWithinJurisdiction(sub.scopePrefix, event.regionCode)) continue
+        budget--
+        let ok: boolean
+        try {
+          ok = sub.deliver(event)
+        } catch {
+          ok = false
+        }
+        if (!ok) {
+          this.subscribers.delete(sub)
+          sub.dropped?.('overloaded')
+          this.syncSessionTimer()
+        }
       }
-      if (!ok) {
-        this.subscribers.delete(sub)
-        sub.dropped?.('overloaded')
-        this.syncSessionTimer()
+      if (cursor.next < cursor.list.length) {
+        setImmediate(() => this.deliverSlice())
+        return
       }
+      this.outbox.shift()
+      this.cursor = null
     }
+    if (this.stopped) {
+      this.outbox = []
+      this.cursor = null
+    }
+    this.delivering = false
   }
 }

@@ -56,6 +56,14 @@ export function registryRecords<Row extends RegistryRow, Detail>(kind: RecordKin
     return row
   }
 
+  const refuseUnwritable = async (db: Queryable, actor: Actor, row: Row, version: number) => {
+    if (row.retiredAt) throw retiredRecord()
+    if (row.version !== version) {
+      throw staleVersion(version, (await kind.detail(db, actor, row)) as { version: number })
+    }
+    return row
+  }
+
   const detailOf = async (db: Queryable, actor: Actor, id: string): Promise<Detail> => {
     const row = await kind.find(db, id)
     if (!row) throw notFound()
@@ -76,12 +84,27 @@ export function registryRecords<Row extends RegistryRow, Detail>(kind: RecordKin
 
     /** Loads the row for update and refuses a retired record or a stale version (409). */
     async beginUpdate(tx: Queryable, actor: Actor, id: string, version: number): Promise<Row> {
-      const before = await loadForWrite(tx, actor, id)
-      if (before.retiredAt) throw retiredRecord()
-      if (before.version !== version) {
-        throw staleVersion(version, (await kind.detail(tx, actor, before)) as { version: number })
-      }
-      return before
+      return refuseUnwritable(tx, actor, await loadForWrite(tx, actor, id), version)
+    },
+
+    /**
+     * The same guards as `beginUpdate` on a row read without a lock, for a write that checks
+     * the version itself (`… where version = $sent`, one statement): the row is the `before`.
+     */
+    async checkUpdate(db: Queryable, actor: Actor, id: string, version: number): Promise<Row> {
+      const row = await kind.find(db, id)
+      if (!row) throw notFound()
+      assertReadable(actor, row.regionCode, kind.label)
+      assertWritable(actor, row.regionCode)
+      return refuseUnwritable(db, actor, row, version)
+    },
+
+    /** Why a version-checked write wrote nothing: the 404 or 409 of the record as it is now. */
+    async conflict(db: Queryable, actor: Actor, id: string, version: number): Promise<HttpProblem> {
+      const now = await kind.find(db, id)
+      if (!now) return notFound()
+      if (now.retiredAt) return retiredRecord()
+      return staleVersion(version, (await kind.detail(db, actor, now)) as { version: number })
     },
 
     /** Audit (before/after) and `registry.changed` for an update written by the caller. */

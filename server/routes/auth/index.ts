@@ -23,6 +23,7 @@ import { recordAudit } from '../../lib/audit.ts'
 import type { AppEnv } from '../../lib/context.ts'
 import { isHttps } from '../../lib/http/request-origin.ts'
 import { createRouter } from '../../lib/openapi.ts'
+import { sessionCacheOf } from '../../lib/auth/session-cache.ts'
 import { HttpProblem } from '../../lib/problem.ts'
 import { getMe, login, logout } from './auth.routes.ts'
 import type { Me } from './auth.schemas.ts'
@@ -42,8 +43,13 @@ export const meOf = (a: Actor): Me => ({
   canWrite: canWriteRegistry(a.role),
 })
 
-/** Ends this process's streams of a session at once (other processes re-check within 30 s). */
+/**
+ * After a session's revocation has committed: this process forgets it (the next request
+ * asks the database) and ends its streams at once; other processes notice within
+ * SESSION_CACHE_MS for requests and one re-check for streams.
+ */
 export function endStreamsOf(c: Context<AppEnv>, tokenHash: string): void {
+  sessionCacheOf(c.var.database.db).forgetSession(tokenHash)
   c.var.events.endSessions((s) => s.tokenHash === tokenHash)
 }
 

@@ -32,16 +32,77 @@ export function candidatesSql(actor: Actor, at: LngLat, k = KNN_CANDIDATES): SQL
     limit ${k}`
 }
 
-export async function nearestCandidates(
+/** What ranking needs of an incident, and where it is. */
+export interface IncidentForRanking {
+  type: string
+  substance: string | null
+  deaths: number
+  seriousInjuries: number
+  missing: number
+  regionCode: string
+  location: LngLat
+}
+
+/**
+ * The incident and its KNN candidates in one round trip (#19: the API had sent the incident
+ * lookup and the KNN as two): the incident's point is read inside the KNN statement, and the
+ * candidates come back as one JSON array. Null when there is no such incident; the
+ * candidates are not searched (null) when the incident is outside the actor's jurisdiction.
+ */
+export async function incidentWithCandidates(
   db: Queryable,
   actor: Actor,
-  at: LngLat,
-): Promise<CandidateRow[]> {
-  const r = await db.execute(candidatesSql(actor, at))
-  return (r.rows as (Omit<CandidateRow, 'location'> & { lng: number; lat: number })[]).map(
-    ({ lng, lat, ...c }) => ({ ...c, location: [Number(lng), Number(lat)] }),
-  )
+  id: string,
+  k = KNN_CANDIDATES,
+): Promise<{ incident: IncidentForRanking; candidates: CandidateRow[] | null } | null> {
+  const r = await db.execute(sql`
+    with i as (select type, substance, deaths, serious_injuries, missing, region_code, location
+               from incidents where id = ${id})
+    select i.type, i.substance, i.deaths, i.serious_injuries as "seriousInjuries", i.missing,
+      i.region_code as "regionCode", ST_X(i.location) as lng, ST_Y(i.location) as lat,
+      case when ${inScope(actor, sql`i.region_code`)} then coalesce((
+        select json_agg(json_build_array(c.id, c.name, c.kind, c.category, c.region_code,
+                                         ST_X(c.location), ST_Y(c.location)))
+        from (select id, name, kind, category, region_code, location
+              from resources
+              where status = 'available' and retired_at is null and kind <> 'shelter'
+                and ${inScope(actor)}
+              order by location <-> i.location
+              limit ${k}) c), '[]'::json) end as candidates
+    from i`)
+  const row = r.rows[0] as
+    | (Omit<IncidentForRanking, 'location'> & {
+        lng: number
+        lat: number
+        candidates: CandidateTuple[] | string | null
+      })
+    | undefined
+  if (!row) return null
+  const { lng, lat, candidates, ...incident } = row
+  const tuples =
+    typeof candidates === 'string' ? (JSON.parse(candidates) as CandidateTuple[]) : candidates
+  return {
+    incident: {
+      ...incident,
+      deaths: Number(incident.deaths),
+      seriousInjuries: Number(incident.seriousInjuries),
+      missing: Number(incident.missing),
+      location: [Number(lng), Number(lat)],
+    },
+    candidates:
+      tuples?.map(([id, name, kind, category, regionCode, x, y]) => ({
+        id,
+        name,
+        kind,
+        category,
+        regionCode,
+        location: [Number(x), Number(y)],
+      })) ?? null,
+  }
 }
+
+/** A candidate as the KNN statement's JSON carries it: positional, no repeated keys. */
+type CandidateTuple = [string, string, string, string, string, number, number]
 
 export interface ResourceForDispatch {
   id: string

@@ -11,14 +11,14 @@ import { HttpProblem, type FieldErrorCode } from '../../lib/problem.ts'
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../lib/registry/db-errors.ts'
 import { assertReadable, assertWritable } from '../../lib/registry/scope.ts'
 import { loadIncidentForWrite } from '../incidents/index.ts'
-import { addTimeline, findIncidentRow } from '../incidents/incidents.queries.ts'
+import { addTimeline } from '../incidents/incidents.queries.ts'
 import { unprocessable } from '../incidents/incidents.update.ts'
 import {
   findDispatches,
   findDispatchForWrite,
   insertDispatch,
   lockResources,
-  nearestCandidates,
+  incidentWithCandidates,
   setResourceStatus,
 } from './dispatches.queries.ts'
 import {
@@ -51,15 +51,12 @@ dispatchesRouter
     const { limit } = c.req.valid('query')
     const actor = c.var.actor
     const db = c.var.database.db
-    const incident = await findIncidentRow(db, id)
-    if (!incident) throw new HttpProblem(404, 'Not Found', 'No incident with that id.')
+    const found = await incidentWithCandidates(db, actor, id)
+    if (!found) throw new HttpProblem(404, 'Not Found', 'No incident with that id.')
+    const { incident } = found
     assertReadable(actor, incident.regionCode, 'incident')
-    const at: [number, number] = [Number(incident.lng), Number(incident.lat)]
-    const candidates = await nearestCandidates(db, actor, at)
-    const ranked = rankCandidates(
-      { ...incident, location: at, deaths: Number(incident.deaths) },
-      candidates,
-    )
+    const candidates = found.candidates ?? []
+    const ranked = rankCandidates(incident, candidates)
     return c.json(
       {
         incidentId: id,

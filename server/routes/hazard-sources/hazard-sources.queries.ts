@@ -6,6 +6,7 @@ import type { Bbox } from '../../lib/geo/bbox.ts'
 import { featureCollection } from '../../lib/registry/feature-list.ts'
 import { pointSql, type LngLat } from '../../lib/registry/location.ts'
 import { recordMetaSql, withRecordMeta, type RecordMetaRow } from '../../lib/registry/record-sql.ts'
+import { registryChangeCtes } from '../../lib/registry/record-change.ts'
 import { inRegion, inScope } from '../../lib/registry/scope.ts'
 import { textSearch } from '../../lib/registry/text-search.ts'
 import {
@@ -60,37 +61,46 @@ export async function findEnterpriseRef(db: Queryable, id: string): Promise<Ente
 const fromJson = <T>(value: T | string): T =>
   typeof value === 'string' ? (JSON.parse(value) as T) : value
 
-export async function hazardSourceDetail(
-  db: Queryable,
-  actor: Actor,
-  row: HazardSourceRow,
-): Promise<HazardSourceDetail> {
-  // One round trip for both related parts: inside a write's transaction two queries cannot
-  // overlap anyway, and every round trip there is held with the record's row lock.
-  const related = await db.execute(sql`
-    select (select json_build_object('id', e.id, 'name', e.name)
-              from enterprises e where e.id = ${row.enterpriseId}) as enterprise,
-           coalesce((select json_agg(json_build_object('id', d.id, 'title', d.title,
-                       'severity', d.severity, 'status', d.status, 'overdue', d.overdue)
-                       order by d.deadline)
-                     from (select id, title, severity, status, deadline,
-                             ${overdueSql('hidden_dangers')} as overdue
-                           from hidden_dangers
-                           where hazard_source_id = ${row.id} and retired_at is null
-                             and ${inScope(actor)}) d), '[]'::json) as dangers`)
-  const { enterprise, dangers } = related.rows[0] as {
-    enterprise: HazardSourceDetail['enterprise'] | string
-    dangers: HazardSourceDetail['hiddenDangers'] | string
-  }
+/** The detail's related parts (enterprise, open dangers in scope) of row alias `row`. */
+const relatedSql = (actor: Actor, row: SQL) => sql`
+  (select json_build_object('id', e.id, 'name', e.name)
+     from enterprises e where e.id = ${row}."enterpriseId") as enterprise,
+  coalesce((select json_agg(json_build_object('id', d.id, 'title', d.title,
+              'severity', d.severity, 'status', d.status, 'overdue', d.overdue)
+              order by d.deadline)
+            from (select id, title, severity, status, deadline,
+                    ${overdueSql('hidden_dangers')} as overdue
+                  from hidden_dangers
+                  where hazard_source_id = ${row}.id and retired_at is null
+                    and ${inScope(actor)}) d), '[]'::json) as dangers`
+
+interface RelatedParts {
+  enterprise: HazardSourceDetail['enterprise'] | string
+  dangers: HazardSourceDetail['hiddenDangers'] | string
+}
+
+function detailOf(actor: Actor, row: HazardSourceRow, related: RelatedParts): HazardSourceDetail {
   return {
     ...withRecordMeta(actor, row),
     s: Number(row.s),
     r: Number(row.r),
     alpha: Number(row.alpha),
     peopleWithin500m: Number(row.peopleWithin500m),
-    enterprise: fromJson(enterprise),
-    hiddenDangers: fromJson(dangers),
+    enterprise: fromJson(related.enterprise),
+    hiddenDangers: fromJson(related.dangers),
   }
+}
+
+export async function hazardSourceDetail(
+  db: Queryable,
+  actor: Actor,
+  row: HazardSourceRow,
+): Promise<HazardSourceDetail> {
+  // One round trip for both related parts.
+  const related = await db.execute(sql`
+    select ${relatedSql(actor, sql`r`)}
+    from (select ${row.id}::uuid as id, ${row.enterpriseId}::uuid as "enterpriseId") r`)
+  return detailOf(actor, row, related.rows[0] as unknown as RelatedParts)
 }
 
 export interface HazardSourceListFilter {
@@ -171,22 +181,51 @@ export async function insertHazardSource(
   return (result.rows[0] as { id: string }).id
 }
 
-/** Writes the record and returns it as stored (the audit's `after`, the answer's base). */
-export async function updateHazardSource(
-  tx: Queryable,
+/**
+ * The whole write of a PATCH as one statement (one round trip, one implicit transaction):
+ * the UPDATE, guarded by the version the client read (`before` is that version's row), its
+ * audit entry and event with NOTIFY, and the answer's related parts. Null when no row was
+ * written: the record changed or was retired since `before` was read (the caller answers 409).
+ */
+export async function writeHazardSourceUpdate(
+  db: Queryable,
   actor: Actor,
-  id: string,
-  v: HazardSourceValues,
-  regionCode: string,
-): Promise<HazardSourceRow> {
-  const result = await tx.execute(sql`
-    update hazard_sources t set enterprise_id = ${v.enterpriseId}, name = ${v.name},
-      unit_kind = ${v.unitKind}, location = ${pointSql(v.location)},
-      substances = ${jsonb(v.substances)}, people_within_500m = ${v.peopleWithin500m},
-      s = ${v.s}, r = ${v.r}, alpha = ${v.alpha}, grade = ${v.grade}, is_major = ${v.isMajor},
-      assessment = ${jsonb(v.assessment)}, region_code = ${regionCode}, version = version + 1,
-      updated_at = now(), updated_by = ${actor.id}
-    where t.id = ${id}
-    returning ${hazardSourceColumns}`)
-  return result.rows[0] as unknown as HazardSourceRow
+  w: {
+    id: string
+    version: number
+    before: HazardSourceRow
+    values: HazardSourceValues
+    regionCode: string
+  },
+): Promise<HazardSourceDetail | null> {
+  const v = w.values
+  const result = await db.execute(sql`
+    with updated as (
+      update hazard_sources t set enterprise_id = ${v.enterpriseId}, name = ${v.name},
+        unit_kind = ${v.unitKind}, location = ${pointSql(v.location)},
+        substances = ${jsonb(v.substances)}, people_within_500m = ${v.peopleWithin500m},
+        s = ${v.s}, r = ${v.r}, alpha = ${v.alpha}, grade = ${v.grade}, is_major = ${v.isMajor},
+        assessment = ${jsonb(v.assessment)}, region_code = ${w.regionCode}, version = version + 1,
+        updated_at = now(), updated_by = ${actor.id}
+      where t.id = ${w.id} and t.version = ${w.version} and t.retired_at is null
+      returning ${hazardSourceColumns}),
+    ${registryChangeCtes(
+      actor,
+      {
+        entity: 'hazard_source',
+        entityId: w.id,
+        action: 'update',
+        regionCode: w.regionCode,
+        previousRegionCode: w.before.regionCode,
+        version: w.version + 1,
+        before: w.before,
+      },
+      sql`updated`,
+    )}
+    select u.*, ${relatedSql(actor, sql`u`)}, (select n from notified) as notified
+    from updated u`)
+  const row = result.rows[0] as (HazardSourceRow & RelatedParts & { notified: number }) | undefined
+  if (!row) return null
+  const { enterprise, dangers, notified: _notified, ...stored } = row
+  return detailOf(actor, stored as HazardSourceRow, { enterprise, dangers })
 }

@@ -226,6 +226,50 @@ describe('hazard sources: edits, audit, concurrency and retire', () => {
     expect(stale.body.current).toMatchObject({ version: 2, peopleWithin500m: 50, r: 60 })
   })
 
+  it('two PATCHes of one version at once: one lands, the other is 409; one audit, one event', async () => {
+    const created = (
+      await yanta.post<HazardSourceDetail>('/api/hazard-sources', newSource(yantaEnterprise.id))
+    ).body
+    const both = await Promise.all(
+      [10, 20].map((people) =>
+        yanta.patch<HazardSourceDetail>(`/api/hazard-sources/${created.id}`, {
+          version: 1,
+          peopleWithin500m: people,
+        }),
+      ),
+    )
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409])
+    const counts = await t.database.db.execute(sql`
+      select (select count(*)::int from audit_log
+                where entity_id = ${created.id} and action = 'update') as audits,
+             (select count(*)::int from events
+                where entity_id = ${created.id} and payload->>'action' = 'update') as events`)
+    expect(counts.rows[0]).toEqual({ audits: 1, events: 1 })
+  })
+
+  it('a PATCH that moves the unit to another county announces it in both', async () => {
+    const created = (
+      await shaanxi.post<HazardSourceDetail>('/api/hazard-sources', newSource(yantaEnterprise.id))
+    ).body
+    const moved = await shaanxi.patch<HazardSourceDetail>(`/api/hazard-sources/${created.id}`, {
+      version: 1,
+      location: places.yuyang,
+    })
+    expect(moved.status).toBe(200)
+    expect(moved.body).toMatchObject({ regionCode: '610802', version: 2 })
+    const events = await t.database.db.execute(sql`
+      select region_code as "regionCode", payload from events
+      where entity_id = ${created.id} and payload->>'action' = 'update' order by id`)
+    expect(events.rows).toEqual([
+      { regionCode: '610802', payload: { action: 'update', version: 2 } },
+      { regionCode: '610113', payload: { action: 'update', version: 2, movedTo: '610802' } },
+    ])
+    const audit = await t.database.db.execute(sql`
+      select before->>'regionCode' as "from", after->>'regionCode' as "to", after->>'version' as v
+      from audit_log where entity_id = ${created.id} and action = 'update'`)
+    expect(audit.rows).toEqual([{ from: '610113', to: '610802', v: '2' }])
+  })
+
   it('retires without deleting: hidden from lists, kept in the table, no longer editable', async () => {
     const created = (
       await yanta.post<HazardSourceDetail>('/api/hazard-sources', newSource(yantaEnterprise.id))

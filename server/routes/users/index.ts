@@ -10,6 +10,7 @@ import {
 } from '../../lib/auth/login-throttle.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../lib/auth/password.ts'
+import { sessionCacheOf } from '../../lib/auth/session-cache.ts'
 import { hashToken, revokeUserSessions, SESSION_COOKIE } from '../../lib/auth/sessions.ts'
 import { recordAudit } from '../../lib/audit.ts'
 import type { AppEnv } from '../../lib/context.ts'
@@ -62,6 +63,7 @@ usersRouter
       })
       return n
     })
+    sessionCacheOf(db).forgetUser(target.id)
     c.var.events.endSessions((s) => s.userId === target.id)
     return c.json({ ok: true as const, sessionsRevoked }, 200)
   })
@@ -121,6 +123,7 @@ usersRouter
       })
       return n
     })
+    sessionCacheOf(db).forgetUser(actor.id)
     c.var.events.endSessions((s) => s.userId === actor.id && s.tokenHash !== own)
     return c.json({ ok: true as const, sessionsRevoked }, 200)
   })
