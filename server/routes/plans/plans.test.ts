@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm'
 import { signInMany, type ApiClient } from '../../test/client.ts'
 import { places, testUscc, uniqueName } from '../../test/fixtures.ts'
 import { openTestContext, type TestContext } from '../../test/test-database.ts'
-import type { ActivationDetail, PlanSummary, PlanVersionDetail } from './plans.schemas.ts'
+import type { ActivationDetail, PlanSummary } from './plans.schemas.ts'
+import { made, planInForce, steps, type Plan } from './plans.test-fixtures.ts'
 
-type Plan = PlanSummary & { versions: PlanVersionDetail[] }
 interface Problem {
   title: string
   errors?: { field: string; code: string }[]
@@ -33,64 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close()
 })
-
-const steps = [
-  {
-    key: '1',
-    title: '接警核实',
-    role: '区应急管理局值班室',
-    targetMinutes: 5,
-    resources: [],
-  },
-  {
-    key: '2',
-    title: '危化品救援队出动堵漏',
-    role: '现场指挥部',
-    targetMinutes: 30,
-    resources: [{ kind: '危化品救援队', quantity: 2 }],
-  },
-  {
-    key: '3',
-    title: '医疗救护到场',
-    role: '卫健局',
-    targetMinutes: 60,
-    resources: [{ kind: 'medical', quantity: 1 }],
-  },
-]
-const responseLevels = [
-  { level: 'III', trigger: '泄漏可控，无人员死亡' },
-  { level: 'IV', trigger: '少量泄漏' },
-]
-
-async function made<T>(res: Promise<{ status: number; body: unknown }>, status = 201) {
-  const r = await res
-  if (r.status !== status) throw new Error(`${r.status} ${JSON.stringify(r.body)}`)
-  return r.body as T
-}
-
-/** A plan put straight in force (draft → approved → in force). */
-async function planInForce(client: ApiClient, body: Record<string, unknown>) {
-  const plan = await made<Plan>(
-    client.post('/api/plans', { title: uniqueName('预案'), steps, responseLevels, ...body }),
-  )
-  let v = plan.versions[0]!
-  const moved = await made<Plan>(
-    client.post(`/api/plans/${plan.id}/versions/1/status`, {
-      version: v.version,
-      status: 'approved',
-    }),
-    200,
-  )
-  v = moved.versions[0]!
-  return made<Plan>(
-    client.post(`/api/plans/${plan.id}/versions/1/status`, {
-      version: v.version,
-      status: 'in_force',
-      inForceFrom: '2025-01-10',
-    }),
-    200,
-  )
-}
 
 describe('plans: library and versions', () => {
   it('creates a draft, approves it, puts it in force with the 3-year review date', async () => {
