@@ -29,7 +29,7 @@ async function incidentSite(tx: Queryable): Promise<Owner | null> {
   return row ? { ...row, enterpriseName: row.name } : null
 }
 
-async function writePlan(tx: Queryable, spec: DemoPlanSpec, owner: Owner): Promise<void> {
+async function writePlan(tx: Queryable, spec: DemoPlanSpec, owner: Owner): Promise<string> {
   const title = owner.enterpriseId ? `${owner.enterpriseName}${spec.title}` : spec.title
   const hazardSourceIds = spec.ownHazardSource && owner.hazardSourceId ? [owner.hazardSourceId] : []
   const r = await tx.execute(sql`insert into plans (level, kind, title, incident_types, substances,
@@ -55,6 +55,57 @@ async function writePlan(tx: Queryable, spec: DemoPlanSpec, owner: Owner): Promi
         ${inForce ? reviewDueDate(inForce) : null}, coalesce(${approvedAt}::timestamptz, now()),
         coalesce(${approvedAt}::timestamptz, now()))`)
   }
+  return planId
+}
+
+const MINUTE = 60_000
+
+/**
+ * The chlorine leak's own 现场处置方案, started 10 minutes after the accident at Ⅲ级: the first
+ * two steps ticked in time, the rest open, so the checklist shows late steps in red.
+ */
+async function startOnsitePlan(tx: Queryable, planId: string): Promise<void> {
+  const r = await tx.execute(sql`select i.id, to_char(i.occurred_at at time zone 'UTC',
+      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "occurredAt", v.id as "versionId", v.steps, p.title
+    from incidents i, plan_versions v join plans p on p.id = v.plan_id
+    where i.created_by is null and i.type = '泄漏' and i.substance = '液氯'
+      and v.plan_id = ${planId} and v.status = 'in_force'
+    order by i.occurred_at limit 1`)
+  const row = r.rows[0] as
+    | {
+        id: string
+        occurredAt: string
+        versionId: string
+        steps: { key: string; title: string }[]
+        title: string
+      }
+    | undefined
+  if (!row) return
+  const at = (minutes: number) =>
+    new Date(Date.parse(row.occurredAt) + minutes * MINUTE).toISOString()
+  const a = await tx.execute(sql`insert into plan_activations (incident_id, plan_version_id,
+      response_level, started_by, started_at)
+    values (${row.id}, ${row.versionId}, 'III', 'xian', ${at(10)}) returning id`)
+  const activationId = (a.rows[0] as { id: string }).id
+  const timeline = async (minutes: number, kind: string, data: Record<string, unknown>) =>
+    tx.execute(sql`insert into incident_events (incident_id, at, kind, user_id, username, data)
+      values (${row.id}, ${at(minutes)}, ${kind}, (select id from users where username = 'xian'),
+        'xian', ${JSON.stringify({ activationId, ...data })}::jsonb)`)
+  await timeline(10, 'plan_activation', {
+    planId,
+    planTitle: row.title,
+    versionNumber: 2,
+    responseLevel: 'III',
+  })
+  for (const [key, minutes] of [
+    ['1', 11],
+    ['2', 16],
+  ] as const) {
+    await tx.execute(sql`insert into plan_activation_steps (activation_id, step_key, done_by, done_at)
+      values (${activationId}, ${key}, 'xian', ${at(minutes)})`)
+    const title = row.steps.find((s) => s.key === key)?.title ?? key
+    await timeline(minutes, 'plan_step_done', { stepKey: key, title, note: '', late: false })
+  }
 }
 
 /** Writes every demo plan whose owner exists; returns how many. */
@@ -70,7 +121,8 @@ export async function seedDemoPlans(
         ? site
         : { regionCode: spec.owner, enterpriseId: null, enterpriseName: '', hazardSourceId: null }
     if (!owner) continue
-    await writePlan(tx, spec, owner)
+    const planId = await writePlan(tx, spec, owner)
+    if (spec.key === 'enterprise-onsite') await startOnsitePlan(tx, planId)
     written++
   }
   options.log?.(`demo plans: ${written}`)
