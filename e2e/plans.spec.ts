@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url'
 import { PlansDriver } from './drivers/plans.ts'
 import { expect, test } from './fixtures.ts'
 
-/** The demo chlorine leak lies in 西安; xian's coordinator handles it. */
-const AT_XIAN = '10/34.26/108.94'
+/** The province view: the 陕西 coordinator sees the demo chlorine leak wherever it lies. */
+const AT_PROVINCE = '7.1/35.3/108.9'
 const docs = (name: string) => fileURLToPath(new URL(`../docs/${name}`, import.meta.url))
 
 test.describe('plans (应急预案) on an incident', () => {
@@ -12,9 +12,9 @@ test.describe('plans (应急预案) on an incident', () => {
     map,
     session,
   }) => {
-    // Given the 西安 coordinator with the chlorine leak open
-    await map.open(AT_XIAN)
-    await session.signIn('xian')
+    // Given the 陕西 coordinator with the chlorine leak open
+    await map.open(AT_PROVINCE)
+    await session.signIn('shaanxi')
     const plans = new PlansDriver(page)
     const incident = await plans.openChlorineLeak()
 
@@ -48,7 +48,7 @@ test.describe('plans (应急预案) on an incident', () => {
     const first = started.locator('.plan-checklist__step').first()
     await first.locator('[data-action="tick-step"]').click()
     await expect(first).toHaveAttribute('data-done', 'true')
-    await expect(first.locator('.plan-checklist__done')).toContainText('xian')
+    await expect(first.locator('.plan-checklist__done')).toContainText('shaanxi')
     await expect(
       incident.locator('.timeline__entry[data-kind="plan_step_done"]').first(),
     ).toBeVisible()
@@ -78,8 +78,8 @@ test.describe('plans screenshot, desktop', () => {
   test.use({ viewport: { width: 1920, height: 1080 } })
 
   test('incident with its plans and the plan panel beside it', async ({ page, map, session }) => {
-    await map.open(AT_XIAN)
-    await session.signIn('xian')
+    await map.open(AT_PROVINCE)
+    await session.signIn('shaanxi')
     const plans = new PlansDriver(page)
     const incident = await plans.openChlorineLeak()
     await plans.matches(incident).first().locator('[data-action="open-plan"]').click()
@@ -95,8 +95,8 @@ test.describe('plans screenshot, phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
 
   test('the 预案 section of an incident as a bottom sheet', async ({ page, map, session }) => {
-    await map.open(AT_XIAN)
-    await session.signIn('xian')
+    await map.open(AT_PROVINCE)
+    await session.signIn('shaanxi')
     const plans = new PlansDriver(page)
     const incident = await plans.openChlorineLeak()
     await plans.section(incident).scrollIntoViewIfNeeded()

@@ -60,12 +60,25 @@ async function writePlan(tx: Queryable, spec: DemoPlanSpec, owner: Owner): Promi
 
 const MINUTE = 60_000
 
+/** The demo account of the most local agency over a region (as data/demo/incidents.ts). */
+const actorFor = (regionCode: string) =>
+  regionCode === '610113'
+    ? 'yanta'
+    : regionCode === '610802'
+      ? 'yuyang'
+      : regionCode.startsWith('6101')
+        ? 'xian'
+        : regionCode.startsWith('6108')
+          ? 'yulin'
+          : 'shaanxi'
+
 /**
  * The chlorine leak's own 现场处置方案, started 10 minutes after the accident at Ⅲ级: the first
  * two steps ticked in time, the rest open, so the checklist shows late steps in red.
  */
 async function startOnsitePlan(tx: Queryable, planId: string): Promise<void> {
-  const r = await tx.execute(sql`select i.id, to_char(i.occurred_at at time zone 'UTC',
+  const r =
+    await tx.execute(sql`select i.id, i.region_code as "regionCode", to_char(i.occurred_at at time zone 'UTC',
       'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "occurredAt", v.id as "versionId", v.steps, p.title
     from incidents i, plan_versions v join plans p on p.id = v.plan_id
     where i.created_by is null and i.type = '泄漏' and i.substance = '液氯'
@@ -74,6 +87,7 @@ async function startOnsitePlan(tx: Queryable, planId: string): Promise<void> {
   const row = r.rows[0] as
     | {
         id: string
+        regionCode: string
         occurredAt: string
         versionId: string
         steps: { key: string; title: string }[]
@@ -81,16 +95,17 @@ async function startOnsitePlan(tx: Queryable, planId: string): Promise<void> {
       }
     | undefined
   if (!row) return
+  const who = actorFor(row.regionCode)
   const at = (minutes: number) =>
     new Date(Date.parse(row.occurredAt) + minutes * MINUTE).toISOString()
   const a = await tx.execute(sql`insert into plan_activations (incident_id, plan_version_id,
       response_level, started_by, started_at)
-    values (${row.id}, ${row.versionId}, 'III', 'xian', ${at(10)}) returning id`)
+    values (${row.id}, ${row.versionId}, 'III', ${who}, ${at(10)}) returning id`)
   const activationId = (a.rows[0] as { id: string }).id
   const timeline = async (minutes: number, kind: string, data: Record<string, unknown>) =>
     tx.execute(sql`insert into incident_events (incident_id, at, kind, user_id, username, data)
-      values (${row.id}, ${at(minutes)}, ${kind}, (select id from users where username = 'xian'),
-        'xian', ${JSON.stringify({ activationId, ...data })}::jsonb)`)
+      values (${row.id}, ${at(minutes)}, ${kind}, (select id from users where username = ${who}),
+        ${who}, ${JSON.stringify({ activationId, ...data })}::jsonb)`)
   await timeline(10, 'plan_activation', {
     planId,
     planTitle: row.title,
@@ -102,7 +117,7 @@ async function startOnsitePlan(tx: Queryable, planId: string): Promise<void> {
     ['2', 16],
   ] as const) {
     await tx.execute(sql`insert into plan_activation_steps (activation_id, step_key, done_by, done_at)
-      values (${activationId}, ${key}, 'xian', ${at(minutes)})`)
+      values (${activationId}, ${key}, ${who}, ${at(minutes)})`)
     const title = row.steps.find((s) => s.key === key)?.title ?? key
     await timeline(minutes, 'plan_step_done', { stepKey: key, title, note: '', late: false })
   }
