@@ -58,6 +58,8 @@ beforeAll(async () => {
   ids.incidents = (await records.incident('in')).id
   ids.dispatches = (await records.dispatch('in')).id
   ids.users = (await records.user('in')).id
+  ids.plans = (await records.plan('in')).id
+  ids['plan-activations'] = (await records.planActivation('in')).id
   cookie = await sessionCookie(t, 'xian', 'jinan-xian')
 }, 180_000)
 afterAll(async () => {
@@ -86,6 +88,7 @@ const known = (): Known => ({
     majorListId: () => null,
     majorItem: () => null,
     cas: () => '7782-50-5',
+    planId: () => ids.plans,
   },
 })
 
@@ -102,6 +105,8 @@ function pathOf(path: string, pick: number): string {
           : ids[resource]!,
     )
     .replace('{level}', pick === 2 ? 'galaxy' : 'county')
+    .replace('{number}', pick === 2 ? 'x' : '1')
+    .replace('{key}', '1')
 }
 
 async function changes() {

@@ -2,6 +2,7 @@ import { authMessages } from './features/auth.ts'
 import { chromeMessages } from './features/chrome.ts'
 import { editingMessages } from './features/editing.ts'
 import { incidentsMessages } from './features/incidents.ts'
+import { plansMessages } from './features/plans.ts'
 import { workspaceMessages } from './features/workspace.ts'
 
 /** Every feature dictionary, merged into the core one by messages.ts. */
@@ -11,6 +12,7 @@ const features = [
   incidentsMessages,
   chromeMessages,
   authMessages,
+  plansMessages,
 ] as const
 
 type Merge<T extends readonly { zhCN: object }[]> = T extends readonly [

@@ -1,4 +1,5 @@
 import { DispatchSection } from '../dispatch/DispatchSection.tsx'
+import { IncidentPlans } from '../plans/IncidentPlans.tsx'
 import { useDateFormat, useNumberFormat, useT } from '../i18n/use-t.ts'
 import { AttachedPanel } from '../panels/AttachedPanel.tsx'
 import { RecordLink } from '../panels/RecordPanel.tsx'
@@ -108,6 +109,7 @@ export function IncidentPanel({ panel }: { panel: IncidentPanelState }) {
           <Facts incident={incident} />
           <StatusSteps incident={incident} />
           <Obligations incident={incident} />
+          <IncidentPlans incident={incident} />
           <DispatchSection incident={incident} />
           {incident.canEdit && <UpdateForm key={incident.version} incident={incident} />}
           {incident.canEdit && <NoteForm incident={incident} />}

@@ -2,6 +2,7 @@ import { useMe } from '../api/auth.ts'
 import { useDuty } from '../duty/duty-store.ts'
 import { useT } from '../i18n/use-t.ts'
 import { useReport } from '../incidents/report-store.ts'
+import { usePlansUi } from '../plans/plans-store.ts'
 import { unlockAlertTone } from './alert-tone.ts'
 import { useLive } from './live-store.ts'
 
@@ -13,6 +14,8 @@ export function LiveToolbar() {
   const setPicking = useReport((s) => s.setPicking)
   const dutyOpen = useDuty((s) => s.open)
   const setDutyOpen = useDuty((s) => s.setOpen)
+  const plansOpen = usePlansUi((s) => s.libraryOpen)
+  const setPlansOpen = usePlansUi((s) => s.setLibraryOpen)
   const soundOn = useLive((s) => s.soundOn)
   const setSoundOn = useLive((s) => s.setSoundOn)
   const connection = useLive((s) => s.connection)
@@ -47,6 +50,15 @@ export function LiveToolbar() {
         onClick={() => setDutyOpen(!dutyOpen)}
       >
         {t('duty.title')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        data-action="plans"
+        aria-pressed={plansOpen}
+        onClick={() => setPlansOpen(!plansOpen)}
+      >
+        {t('plans.title')}
       </button>
       <button
         type="button"

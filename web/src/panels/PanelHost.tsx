@@ -1,5 +1,6 @@
 import { Suspense, useEffect } from 'react'
 import type { IncidentPanel as IncidentPanelType } from '../incidents/IncidentPanel.tsx'
+import type { PlanPanel as PlanPanelType } from '../plans/PlanPanel.tsx'
 import { onDemand } from '../lazy/on-demand.ts'
 import { usePanels, type PanelState } from '../state/panels.ts'
 import type { EnterprisePanel as EnterprisePanelType } from './EnterprisePanel.tsx'
@@ -36,6 +37,11 @@ const IncidentPanel = onDemand<PropsOf<typeof IncidentPanelType>>(
   'IncidentPanel',
 )
 
+const PlanPanel = onDemand<PropsOf<typeof PlanPanelType>>(
+  () => import('../plans/PlanPanel.tsx'),
+  'PlanPanel',
+)
+
 /** Which component shows which panel kind; a new panel kind adds one case. */
 function PanelContent({ panel }: { panel: PanelState }) {
   const { content } = panel
@@ -52,6 +58,8 @@ function PanelContent({ panel }: { panel: PanelState }) {
       return <ResourcePanel panel={{ ...panel, content }} />
     case 'incident':
       return <IncidentPanel panel={{ ...panel, content }} />
+    case 'plan':
+      return <PlanPanel panel={{ ...panel, content }} />
   }
 }
 

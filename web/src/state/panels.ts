@@ -14,9 +14,10 @@ export type PanelContent =
   | { kind: 'hidden-danger'; id: string }
   | { kind: 'resource'; id: string }
   | { kind: 'incident'; id: string }
+  | { kind: 'plan'; id: string }
 
 /** Registry records (not regions, not incidents): what `useOpenRecordPanel` fetches. */
-export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident'>
+export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident' | 'plan'>
 
 export interface PanelState {
   id: string
@@ -24,6 +25,8 @@ export interface PanelState {
   /** The map point the panel is attached to (the feature, or where it was clicked). */
   anchor: LngLatTuple
   pinned: boolean
+  /** Another panel's id: this one is laid beside it (a plan beside its incident). */
+  beside?: string
   /** Stacking order: larger is in front. Also tells which panel was used last. */
   order: number
 }
@@ -33,6 +36,8 @@ export interface OpenRequest {
   anchor: LngLatTuple
   /** Close unpinned panels first: a map click replaces the transient panel, as a popup would. */
   replaceUnpinned?: boolean
+  /** Lay the new panel beside this open panel instead of at its anchor's side. */
+  beside?: string
 }
 
 interface PanelsStore {
@@ -53,7 +58,7 @@ let nextOrder = 1
 export const usePanels = create<PanelsStore>()((set, get) => ({
   panels: [],
 
-  open: ({ content, anchor, replaceUnpinned = false }) => {
+  open: ({ content, anchor, replaceUnpinned = false, beside }) => {
     const id = panelId(content)
     set(({ panels }) => {
       const existing = panels.find((p) => p.id === id)
@@ -64,6 +69,7 @@ export const usePanels = create<PanelsStore>()((set, get) => ({
         content,
         anchor,
         pinned: existing?.pinned ?? false,
+        ...(beside ? { beside } : {}),
         order: nextOrder++,
       }
       return { panels: [...kept, panel] }

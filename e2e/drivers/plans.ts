@@ -1,0 +1,35 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/*
+ * The 预案 screens as a user sees them: the incident panel's 预案 section (matches, start,
+ * checklist, shortfall), the plan panel beside it and the 预案库 drawer.
+ */
+export class PlansDriver {
+  constructor(readonly page: Page) {}
+
+  /** When the user opens the demo chlorine leak from the open-incident list. */
+  async openChlorineLeak(): Promise<Locator> {
+    const list = this.page.getByTestId('incident-list')
+    await list.locator('.incident-list__item').filter({ hasText: '液氯储罐区' }).first().click()
+    const panel = this.page.locator('[data-panel-id^="incident:"]')
+    await expect(panel).toBeVisible()
+    return panel
+  }
+
+  section(incidentPanel: Locator): Locator {
+    return incidentPanel.getByTestId('incident-plans')
+  }
+
+  /** The plans still to start, best first. */
+  matches(incidentPanel: Locator): Locator {
+    return this.section(incidentPanel).locator('.plan-match')
+  }
+
+  planPanel(planId: string): Locator {
+    return this.page.locator(`[data-panel-id="plan:${planId}"]`)
+  }
+
+  activation(incidentPanel: Locator, planTitle: string): Locator {
+    return this.section(incidentPanel).locator('.plan-activation').filter({ hasText: planTitle })
+  }
+}
