@@ -1,6 +1,7 @@
 import type { MatrixRecords, Scope } from './matrix-fixtures.ts'
 import { MATRIX_PASSWORD, TAG } from './matrix-fixtures.ts'
 import { places } from '../fixtures.ts'
+import { drillMatrixRoutes } from './matrix-routes-drills.ts'
 
 /**
  * What every route of the API must answer, by role and by scope. The keys are exactly the
@@ -381,4 +382,5 @@ export const matrixRoutes: Record<string, RouteCase> = {
     empty: 204,
     request: tile('enterprises'),
   },
+  ...drillMatrixRoutes,
 }
