@@ -58,12 +58,15 @@ beforeAll(async () => {
   ids.incidents = (await records.incident('in')).id
   ids.dispatches = (await records.dispatch('in')).id
   ids.users = (await records.user('in')).id
+  ids.drills = (await records.drill('in')).id
+  planVersionId = await records.drillPlanVersion('in')
   cookie = await sessionCookie(t, 'xian', 'jinan-xian')
 }, 180_000)
 afterAll(async () => {
   await t?.close()
 })
 
+let planVersionId = ''
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 const known = (): Known => ({
   uuids: Object.values(ids),
@@ -86,6 +89,9 @@ const known = (): Known => ({
     majorListId: () => null,
     majorItem: () => null,
     cas: () => '7782-50-5',
+    planVersionId: () => planVersionId,
+    place: () => places.yanta,
+    scheduledAt: () => new Date(Date.now() + 86_400_000).toISOString(),
   },
 })
 

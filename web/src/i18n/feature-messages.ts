@@ -1,5 +1,6 @@
 import { authMessages } from './features/auth.ts'
 import { chromeMessages } from './features/chrome.ts'
+import { drillsMessages } from './features/drills.ts'
 import { editingMessages } from './features/editing.ts'
 import { incidentsMessages } from './features/incidents.ts'
 import { workspaceMessages } from './features/workspace.ts'
@@ -9,6 +10,7 @@ const features = [
   editingMessages,
   workspaceMessages,
   incidentsMessages,
+  drillsMessages,
   chromeMessages,
   authMessages,
 ] as const

@@ -1,4 +1,5 @@
 import { useMe } from '../api/auth.ts'
+import { useDrillsUi } from '../drills/drills-store.ts'
 import { useDuty } from '../duty/duty-store.ts'
 import { useT } from '../i18n/use-t.ts'
 import { useReport } from '../incidents/report-store.ts'
@@ -13,6 +14,8 @@ export function LiveToolbar() {
   const setPicking = useReport((s) => s.setPicking)
   const dutyOpen = useDuty((s) => s.open)
   const setDutyOpen = useDuty((s) => s.setOpen)
+  const drillsOpen = useDrillsUi((s) => s.open)
+  const setDrillsOpen = useDrillsUi((s) => s.setOpen)
   const soundOn = useLive((s) => s.soundOn)
   const setSoundOn = useLive((s) => s.setSoundOn)
   const connection = useLive((s) => s.connection)
@@ -47,6 +50,15 @@ export function LiveToolbar() {
         onClick={() => setDutyOpen(!dutyOpen)}
       >
         {t('duty.title')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        data-action="drills"
+        aria-pressed={drillsOpen}
+        onClick={() => setDrillsOpen(!drillsOpen)}
+      >
+        {t('drills.title')}
       </button>
       <button
         type="button"

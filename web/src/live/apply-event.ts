@@ -10,6 +10,7 @@ import {
   type IncidentCollection,
   type IncidentFeatureProperties,
 } from '../incidents/incidents-api.ts'
+import { exerciseModes, type ExerciseMode } from '../state/filters.ts'
 import type { StreamEvent } from './stream-event.ts'
 
 const registryKeys: Record<string, readonly string[]> = {
@@ -26,7 +27,14 @@ const registryKeys: Record<string, readonly string[]> = {
 function addProvisional(queryClient: QueryClient, event: StreamEvent) {
   const { type, grade, location, deaths } = event.payload
   if (!Array.isArray(location) || typeof type !== 'string' || typeof grade !== 'string') return
-  queryClient.setQueryData<IncidentCollection>(incidentKeys.open(), (list) => {
+  const exercise = event.payload.exercise === true
+  // Only the lists that show it: an exercise never slips into the default one.
+  const shows = (mode: ExerciseMode) =>
+    mode === 'include' || (mode === 'only' ? exercise : !exercise)
+  for (const mode of exerciseModes.filter(shows)) {
+    queryClient.setQueryData<IncidentCollection>(incidentKeys.open(mode), add)
+  }
+  function add(list: IncidentCollection | undefined) {
     if (!list || list.features.some((f) => f.id === event.entityId)) return list
     const feature: IncidentCollection['features'][number] = {
       type: 'Feature',
@@ -36,6 +44,7 @@ function addProvisional(queryClient: QueryClient, event: StreamEvent) {
         type: type as IncidentFeatureProperties['type'],
         grade: grade as IncidentFeatureProperties['grade'],
         status: 'reported',
+        exercise,
         occurredAt: event.at,
         deaths: typeof deaths === 'number' ? deaths : 0,
         seriousInjuries: 0,
@@ -44,7 +53,7 @@ function addProvisional(queryClient: QueryClient, event: StreamEvent) {
       },
     }
     return { ...list, features: [feature, ...list.features] }
-  })
+  }
 }
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined)

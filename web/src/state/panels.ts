@@ -14,9 +14,10 @@ export type PanelContent =
   | { kind: 'hidden-danger'; id: string }
   | { kind: 'resource'; id: string }
   | { kind: 'incident'; id: string }
+  | { kind: 'drill'; id: string }
 
-/** Registry records (not regions, not incidents): what `useOpenRecordPanel` fetches. */
-export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident'>
+/** Registry records (not regions, not incidents, not drills): what `useOpenRecordPanel` fetches. */
+export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident' | 'drill'>
 
 export interface PanelState {
   id: string
