@@ -4,6 +4,7 @@ import { shaanxiGeography } from '../../data/demo/anchors.ts'
 import { generateDemo, summarise } from '../../data/demo/generate.ts'
 import { outsideShaanxiPlan, writeOutsideShaanxi } from '../../data/demo/outside-shaanxi.ts'
 import { seedDemoIncidents } from '../../data/demo/incidents.ts'
+import { seedDemoDrills } from '../../data/demo/drills.ts'
 import { DEFAULT_SEED, planDemo } from '../../data/demo/plan.ts'
 import type { Queryable } from '../db/database.ts'
 import { isValidUscc } from '../domain/registry/uscc.ts'
@@ -149,6 +150,8 @@ describe('demo data in the seeded database', () => {
       .transaction(async (tx) => {
         // The demo incidents refer to enterprises and resources: regenerated with them.
         for (const table of [
+          'drill_injections',
+          'drills',
           'dispatches',
           'reporting_obligations',
           'incident_events',
@@ -163,6 +166,7 @@ describe('demo data in the seeded database', () => {
         await generateDemo(tx, { seed: DEFAULT_SEED, scale: 1 })
         await writeOutsideShaanxi(tx)
         await seedDemoIncidents(tx, { now: new Date() })
+        await seedDemoDrills(tx, { now: new Date() })
         after = await checksums(tx)
         throw rollback
       })

@@ -51,7 +51,12 @@ describe('drill evaluation: score', () => {
     actualMinutes: actual,
   })
   it('every step weighs the same: on time 1, late ½, far late ⅕, missed 0', () => {
-    const r = evaluateDrill([step('a', 10, 10), step('b', 10, 15), step('c', 10, 16), step('d', 10, null)])
+    const r = evaluateDrill([
+      step('a', 10, 10),
+      step('b', 10, 15),
+      step('c', 10, 16),
+      step('d', 10, null),
+    ])
     expect(r.steps.map((s) => s.verdict)).toEqual(['on_time', 'late', 'far_late', 'missed'])
     expect(r.score).toBe(Math.round((100 * 1.7) / 4))
     expect(r.rating).toBe('fail')

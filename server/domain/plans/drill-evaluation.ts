@@ -32,8 +32,7 @@ export type DrillRating = (typeof drillRatings)[number]
  * How late a step may be and still count as 超时 rather than 严重超时: half its target, at
  * least 5 minutes (a 0-minute step such as 接报 gets 5).
  */
-export const graceMinutes = (targetMinutes: number) =>
-  Math.max(5, Math.ceil(targetMinutes * 0.5))
+export const graceMinutes = (targetMinutes: number) => Math.max(5, Math.ceil(targetMinutes * 0.5))
 
 export function stepVerdict(targetMinutes: number, actualMinutes: number | null): StepVerdict {
   if (actualMinutes === null) return 'missed'

@@ -130,7 +130,12 @@ dispatchesRouter
             regionCode: incident.regionCode,
             entity: 'dispatch',
             entityId: dispatchId,
-            payload: { incidentId: id, resourceId, status: 'dispatched', ...exerciseFlag(incident) },
+            payload: {
+              incidentId: id,
+              resourceId,
+              status: 'dispatched',
+              ...exerciseFlag(incident),
+            },
           })
           await publishEvent(tx, {
             type: 'resource.status',

@@ -69,7 +69,12 @@ export async function finishDrill(tx: Queryable, actor: Actor, row: DrillRow, fo
     regionCode: row.regionCode,
     entity: 'drill',
     entityId: row.id,
-    payload: { action: 'finish', incidentId: row.incidentId, score: evaluation.score, exercise: true },
+    payload: {
+      action: 'finish',
+      incidentId: row.incidentId,
+      score: evaluation.score,
+      exercise: true,
+    },
   })
 }
 

@@ -163,10 +163,12 @@ export async function findResources(db: Queryable, ids: readonly string[]) {
 
 export async function knownRegions(db: Queryable, codes: readonly string[]) {
   if (codes.length === 0) return new Set<string>()
-  const r = await db.execute(sql`select code from regions where code in (${sql.join(
-    codes.map((c) => sql`${c}`),
-    sql`, `,
-  )})`)
+  const r = await db.execute(
+    sql`select code from regions where code in (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  )
   return new Set((r.rows as { code: string }[]).map((x) => x.code))
 }
 
@@ -202,7 +204,8 @@ export async function updateDrill(
 
 /** When each plan step was ticked on the drill incident's activation checklist. */
 export async function checklistTicks(db: Queryable, incidentId: string) {
-  const r = await db.execute(sql`select s.step_key as key, ${isoSql(sql`min(s.done_at)`)} as "doneAt"
+  const r =
+    await db.execute(sql`select s.step_key as key, ${isoSql(sql`min(s.done_at)`)} as "doneAt"
     from plan_activation_steps s join plan_activations a on a.id = s.activation_id
     where a.incident_id = ${incidentId} group by s.step_key`)
   return new Map((r.rows as { key: string; doneAt: string }[]).map((x) => [x.key, x.doneAt]))

@@ -241,9 +241,7 @@ export const replaySchema = z
       }),
     ),
     /** The plan steps with the moment each was done (checklist tick or evaluation form). */
-    steps: z.array(
-      planStepSummary.extend({ doneAt: z.string().nullable(), dueAt: z.string() }),
-    ),
+    steps: z.array(planStepSummary.extend({ doneAt: z.string().nullable(), dueAt: z.string() })),
   })
   .openapi('DrillReplay')
 

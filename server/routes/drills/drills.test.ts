@@ -58,8 +58,7 @@ const drillBody = (overrides: Record<string, unknown> = {}) => ({
 })
 
 const ids = (fc: FC) => fc.features.map((f) => f.id)
-const sqlRows = async <T>(q: ReturnType<typeof sql>) =>
-  (await t.database.db.execute(q)).rows as T[]
+const sqlRows = async <T>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q)).rows as T[]
 
 let drill: DrillDetail
 let exerciseId: string
@@ -234,7 +233,8 @@ describe('drills: evaluation and replay', () => {
     const activation = await sqlRows<{ id: string }>(sql`insert into plan_activations
         (incident_id, plan_version_id, response_level, started_by, exercise)
       values (${exerciseId}, ${planVersionId}, 'III', 'yanta', true) returning id`)
-    await t.database.db.execute(sql`insert into plan_activation_steps (activation_id, step_key, done_by, done_at)
+    await t.database.db
+      .execute(sql`insert into plan_activation_steps (activation_id, step_key, done_by, done_at)
       values (${activation[0]!.id}, 'contain', 'yanta', ${new Date(startedAt + 50 * MINUTE).toISOString()})`)
     const current = (await yanta.get<DrillDetail>(`/api/drills/${drill.id}`)).body
     expect((await viewer.post(`/api/drills/${drill.id}/finish`, { version: 1 })).status).toBe(403)

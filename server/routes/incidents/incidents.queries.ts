@@ -245,5 +245,4 @@ export function exerciseFilter(mode: ExerciseMode | undefined, column: SQL): SQL
 }
 
 /** What every event about an exercise incident carries, so screens can mark or skip it. */
-export const exerciseFlag = (row: { exercise: boolean }) =>
-  row.exercise ? { exercise: true } : {}
+export const exerciseFlag = (row: { exercise: boolean }) => (row.exercise ? { exercise: true } : {})

@@ -67,7 +67,12 @@ export function EvaluationForm({ drill }: { drill: DrillDetail }) {
       </table>
       <label>
         {t('drills.problems')}
-        <textarea data-field="problems" rows={2} value={problems} onChange={(e) => setProblems(e.target.value)} />
+        <textarea
+          data-field="problems"
+          rows={2}
+          value={problems}
+          onChange={(e) => setProblems(e.target.value)}
+        />
       </label>
       <label>
         {t('drills.improvements')}
@@ -123,7 +128,9 @@ export function EvaluationResult({ drill }: { drill: DrillDetail }) {
             <tr key={s.key} data-verdict={s.verdict}>
               <td>{s.title}</td>
               <td>{t('drills.minutes', { n: s.targetMinutes })}</td>
-              <td>{s.actualMinutes === null ? '—' : t('drills.minutes', { n: s.actualMinutes })}</td>
+              <td>
+                {s.actualMinutes === null ? '—' : t('drills.minutes', { n: s.actualMinutes })}
+              </td>
               <td className="drill-verdict">{t(`drills.verdict.${s.verdict}`)}</td>
             </tr>
           ))}

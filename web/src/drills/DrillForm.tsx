@@ -170,7 +170,12 @@ export function DrillForm({ onDone }: { onDone: (id: string) => void }) {
       </label>
       <label>
         {t('drills.field.scheduledAt')}
-        <input type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
+        <input
+          type="datetime-local"
+          required
+          value={when}
+          onChange={(e) => setWhen(e.target.value)}
+        />
       </label>
       <div className="drill-form__place" data-field="place">
         <span>

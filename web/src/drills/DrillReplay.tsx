@@ -16,7 +16,10 @@ export function DrillReplay({ drill }: { drill: DrillDetail }) {
   const { data: replay } = useDrillReplay(drill.id, active)
   const span = useMemo(() => (replay ? replaySpan(replay) : null), [replay])
   const at = active && span ? Math.min(Math.max(state.at, span.from), span.to) : 0
-  const frame = useMemo(() => (replay && active ? replayFrame(replay, at) : null), [replay, active, at])
+  const frame = useMemo(
+    () => (replay && active ? replayFrame(replay, at) : null),
+    [replay, active, at],
+  )
   // Leaving the panel ends the replay on the map.
   useEffect(() => () => useDrillsUi.getState().setReplay(null), [])
 
@@ -45,11 +48,15 @@ export function DrillReplay({ drill }: { drill: DrillDetail }) {
         max={Math.ceil((span.to - span.from) / MINUTE)}
         step={1}
         value={minute}
-        onChange={(e) => setReplay({ drillId: drill.id, at: span.from + Number(e.target.value) * MINUTE })}
+        onChange={(e) =>
+          setReplay({ drillId: drill.id, at: span.from + Number(e.target.value) * MINUTE })
+        }
       />
       <p className="drill-replay__now" data-field="replay-now">
         {t('drills.replayAt', { minute, at: date(new Date(at).toISOString()) })} ·{' '}
-        <span data-field="replay-status">{t(`incidents.status.${frame.status as 'reported'}`)}</span>
+        <span data-field="replay-status">
+          {t(`incidents.status.${frame.status as 'reported'}`)}
+        </span>
         {frame.grade && ` · ${frame.grade}`} ·{' '}
         {t('drills.replayDispatches', { n: frame.dispatches.length })}
       </p>
@@ -76,6 +83,14 @@ export function DrillReplay({ drill }: { drill: DrillDetail }) {
   )
 }
 
-const entryKinds = ['report', 'update', 'grade_change', 'status', 'injection', 'dispatch', 'note'] as const
+const entryKinds = [
+  'report',
+  'update',
+  'grade_change',
+  'status',
+  'injection',
+  'dispatch',
+  'note',
+] as const
 const entryKind = (kind: string) =>
   (entryKinds as readonly string[]).includes(kind) ? (kind as (typeof entryKinds)[number]) : 'other'

@@ -26,7 +26,11 @@ export function DrillsPanel() {
     open({ content: { kind: 'drill', id }, anchor: at })
   }
   return (
-    <aside className="duty-panel drills-panel card" data-testid="drills-panel" aria-label={t('drills.title')}>
+    <aside
+      className="duty-panel drills-panel card"
+      data-testid="drills-panel"
+      aria-label={t('drills.title')}
+    >
       <header className="report-form__header">
         <h2>{t('drills.title')}</h2>
         <button
@@ -63,7 +67,11 @@ export function DrillsPanel() {
         <ul className="drill-list">
           {drills.map((d) => (
             <li key={d.id} data-drill-id={d.id} data-status={d.status}>
-              <button type="button" className="link-button" onClick={() => void show(d.id, d.place)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void show(d.id, d.place)}
+              >
                 {d.title}
               </button>
               <small>

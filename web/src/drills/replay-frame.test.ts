@@ -12,7 +12,12 @@ const replay: DrillReplay = {
   location: [108.9, 34.2],
   timeline: [
     { at: at(0), kind: 'report', username: 'yanta', data: { grade: '一般', deaths: 0 } },
-    { at: at(5), kind: 'update', username: 'yanta', data: { changes: { deaths: { from: 0, to: 3 } } } },
+    {
+      at: at(5),
+      kind: 'update',
+      username: 'yanta',
+      data: { changes: { deaths: { from: 0, to: 3 } } },
+    },
     { at: at(5), kind: 'grade_change', username: 'yanta', data: { from: '一般', to: '较大' } },
     { at: at(6), kind: 'status', username: 'yanta', data: { from: 'reported', to: 'responding' } },
   ],

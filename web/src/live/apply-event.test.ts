@@ -44,13 +44,17 @@ describe('applyStreamEvent', () => {
     const client = clientWithList()
     applyStreamEvent(client, created('a'))
     applyStreamEvent(client, created('a'))
-    expect(client.getQueryData<IncidentCollection>(incidentKeys.open('exclude'))?.features).toHaveLength(1)
+    expect(
+      client.getQueryData<IncidentCollection>(incidentKeys.open('exclude'))?.features,
+    ).toHaveLength(1)
   })
 
   it('ignores a malformed payload rather than drawing a point nowhere', () => {
     const client = clientWithList()
     applyStreamEvent(client, { ...created('a'), payload: { type: '泄漏', grade: '较大' } })
-    expect(client.getQueryData<IncidentCollection>(incidentKeys.open('exclude'))?.features).toHaveLength(0)
+    expect(
+      client.getQueryData<IncidentCollection>(incidentKeys.open('exclude'))?.features,
+    ).toHaveLength(0)
   })
 
   it('a dispatch change makes that incident stale, not the others', () => {

@@ -45,7 +45,10 @@ describe('url state', () => {
   it('exercises (演练): absent or unknown means left out; include and only are kept', () => {
     expect(decodeSearch('?ex=include', order).filters.exercises).toBe('include')
     expect(decodeSearch('?ex=all', order).filters.exercises).toBe('exclude')
-    const plain = encodeSearch({ layers: {}, filters: { ...filtered(), exercises: 'exclude' } }, order)
+    const plain = encodeSearch(
+      { layers: {}, filters: { ...filtered(), exercises: 'exclude' } },
+      order,
+    )
     expect(plain).not.toContain('ex=')
   })
 

@@ -99,7 +99,8 @@ export function useDrillReplayLayer(
       })
     } else map.getSource<GeoJSONSource>(SOURCE)?.setData(data)
     const visibility = replay ? 'visible' : 'none'
-    for (const id of Object.values(replayLayerIds)) map.setLayoutProperty(id, 'visibility', visibility)
+    for (const id of Object.values(replayLayerIds))
+      map.setLayoutProperty(id, 'visibility', visibility)
   }, [map, data, replay])
   // Unmounted (drawer and replay closed): nothing of the replay stays on the map.
   useEffect(

@@ -54,7 +54,8 @@ export const drillsMessages = defineMessages(
     'drills.applied': '已注入 {at}',
     'drills.due': '计划 {at}',
     'drills.evaluate': '演练评估',
-    'drills.evaluateHint': '已在预案清单中勾选的步骤按勾选时间计；其余填写完成于第几分钟，未完成留空。',
+    'drills.evaluateHint':
+      '已在预案清单中勾选的步骤按勾选时间计；其余填写完成于第几分钟，未完成留空。',
     'drills.step': '步骤',
     'drills.target': '时限',
     'drills.actual': '实际',
