@@ -6,6 +6,7 @@ import { generateDemo } from './demo/generate.ts'
 import { OUTSIDE_SHAANXI, writeOutsideShaanxi } from './demo/outside-shaanxi.ts'
 import { seedDemoIncidents } from './demo/incidents.ts'
 import { seedDemoDrills } from './demo/drills.ts'
+import { seedDemoPlans } from './demo/emergency-plans.ts'
 
 export interface SeedOptions {
   /** 'demo' loads regions and the demo registry; 'none' loads regions only. */
@@ -43,6 +44,8 @@ export async function seedIfEmpty(database: Database, options: SeedOptions): Pro
       log(`demo records in ${OUTSIDE_SHAANXI.name} (${OUTSIDE_SHAANXI.county}): 1 of each registry`)
       // Relative to now, so the demo's reporting deadlines are live when it opens.
       await seedDemoIncidents(tx, { now: new Date(), log })
+      // 应急预案 of the demo regions and of the chlorine-leak enterprise.
+      await seedDemoPlans(tx, { log })
       // Two past drills with evaluations (after the plans: a drill runs a plan version).
       await seedDemoDrills(tx, { now: new Date(), log })
     }

@@ -21,6 +21,7 @@ import { drillsRouter } from './routes/drills/index.ts'
 import { eventsRouter } from './routes/events/index.ts'
 import { searchRouter } from './routes/search/index.ts'
 import { nearbyRouter } from './routes/nearby/index.ts'
+import { activationsRouter, plansRouter } from './routes/plans/index.ts'
 import { docsPage, docsScript } from './routes/docs/docs-page.ts'
 import { bodySizeLimit, sameOriginWrites, securityHeaders } from './lib/http/edge.ts'
 import { safeText } from './lib/http/text-safety.ts'
@@ -85,6 +86,8 @@ export function createApp(deps: AppDeps) {
     .route('/', eventsRouter)
     .route('/', searchRouter)
     .route('/', nearbyRouter)
+    .route('/', plansRouter)
+    .route('/', activationsRouter)
   app.route('/api', api)
   // Outside /api: MVT under /tiles/ (DESIGN "API conventions"), still signed in and scoped.
   app.route('/', vectorTilesRouter)

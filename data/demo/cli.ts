@@ -40,6 +40,10 @@ async function deleteDemoRows(db: Queryable): Promise<void> {
   const demoDrills = sql`(select id from drills where created_by is null)`
   await db.execute(sql`delete from drill_injections where drill_id in ${demoDrills}`)
   await db.execute(sql`delete from drills where created_by is null`)
+  // Demo plans (data/demo/emergency-plans.ts) refer to demo enterprises and incidents.
+  const demoActivations = sql`(select id from plan_activations where incident_id in ${demoIncidents})`
+  await db.execute(sql`delete from plan_activation_steps where activation_id in ${demoActivations}`)
+  await db.execute(sql`delete from plan_activations where incident_id in ${demoIncidents}`)
   await db.execute(sql`delete from dispatches where incident_id in ${demoIncidents}`)
   await db.execute(sql`delete from reporting_obligations where incident_id in ${demoIncidents}`)
   await db.execute(sql`delete from incident_events where incident_id in ${demoIncidents}`)
@@ -50,6 +54,14 @@ async function deleteDemoRows(db: Queryable): Promise<void> {
   await db.execute(sql`delete from hidden_dangers where created_by is null
     or enterprise_id in ${demoEnterprises} or hazard_source_id in ${demoUnits}`)
   await db.execute(sql`delete from hazard_sources where id in ${demoUnits}`)
+  const demoPlans = sql`(select id from plans where created_by is null)`
+  await db.execute(sql`delete from plan_activation_steps where activation_id in
+    (select a.id from plan_activations a join plan_versions v on v.id = a.plan_version_id
+     where v.plan_id in ${demoPlans})`)
+  await db.execute(sql`delete from plan_activations where plan_version_id in
+    (select id from plan_versions where plan_id in ${demoPlans})`)
+  await db.execute(sql`delete from plan_versions where plan_id in ${demoPlans}`)
+  await db.execute(sql`delete from plans where created_by is null`)
   await db.execute(sql`delete from enterprises where created_by is null`)
   await db.execute(sql`delete from resources where created_by is null`)
 }

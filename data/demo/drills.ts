@@ -62,9 +62,21 @@ const step = (key: string, title: string, role: string, targetMinutes: number): 
   resources: [],
 })
 
+/** The demo comprehensive plans' steps (data/demo/emergency-plan-fixtures.ts), used when
+ * the plans demo is not loaded and the drill writes its own plan. */
+const comprehensiveSteps: PlanStep[] = [
+  step('1', '接报核实事故信息，按规定时限上报', '区应急管理局值班室', 15),
+  step('2', '启动响应，成立现场指挥部', '区人民政府', 30),
+  step('3', '调派专业救援队伍赶赴现场', '现场指挥部', 45),
+  step('4', '医疗救护到场，伤员检伤分类与转运', '卫生健康部门', 60),
+  step('5', '设立警戒区，疏散周边群众', '公安部门', 60),
+  step('6', '调拨应急物资', '应急管理局物资保障组', 90),
+  step('7', '发布事故信息，做好舆情引导', '宣传部门', 120),
+]
+
 export const demoDrills: DemoDrill[] = [
   {
-    planTitle: '雁塔区危险化学品泄漏事故现场处置方案',
+    planTitle: '雁塔区生产安全事故综合应急预案',
     planLevel: 'county',
     planRegion: '610113',
     kind: 'combined',
@@ -89,14 +101,8 @@ export const demoDrills: DemoDrill[] = [
     agencies: ['610113', '610100'],
     team: { category: '危化品救援队', dispatched: 10, onScene: 34, withdrawn: 95 },
     durationMinutes: 100,
-    steps: [
-      step('receive', '接报与信息报告', '区应急管理局值班室', 0),
-      step('command', '成立现场指挥部', '现场指挥部', 15),
-      step('cordon', '设立警戒区、疏散群众', '公安、街道办', 30),
-      step('arrive', '危化品救援队伍到场', '危化品救援队', 30),
-      step('contain', '堵漏与洗消', '危化品救援队', 60),
-    ],
-    done: { receive: 0, command: 14, cordon: 38, arrive: 34, contain: 75 },
+    steps: comprehensiveSteps,
+    done: { '1': 6, '2': 18, '3': 10, '4': 52, '5': 68, '6': 105, '7': null },
     problems: ['警戒区初设半径偏小，下风向疏散晚8分钟', '洗消物资清点耗时较长'],
     improvements: ['按风向预设300米/500米两级警戒', '洗消物资按清单分箱存放并贴码'],
     summary: '响应总体有序，指挥部成立及时；警戒疏散与洗消准备需加强。',
@@ -126,13 +132,8 @@ export const demoDrills: DemoDrill[] = [
     },
     agencies: ['610802', '610800'],
     durationMinutes: 60,
-    steps: [
-      step('receive', '接报与信息报告', '区应急管理局值班室', 0),
-      step('report', '向市局报告', '区应急管理局', 60),
-      step('command', '成立现场指挥部', '现场指挥部', 20),
-      step('medical', '医疗救护到位', '卫健部门', 30),
-    ],
-    done: { receive: 2, report: 45, command: 28, medical: null },
+    steps: comprehensiveSteps,
+    done: { '1': 12, '2': 38, '3': 40, '4': null, '5': 55, '6': null, '7': null },
     problems: ['医疗救护联动环节未推演到位', '指挥部成立超时8分钟'],
     improvements: ['补充卫健部门联络人和通讯方式', '明确指挥部成立的触发条件'],
     summary: '信息报告流程熟练；部门联动需在下次实战演练中检验。',
@@ -140,14 +141,20 @@ export const demoDrills: DemoDrill[] = [
   },
 ]
 
-/** The region's in-force plan version of this title, or one written for the demo. */
-async function planVersionFor(tx: Queryable, d: DemoDrill): Promise<string> {
+/** The region's in-force plan version of this title (its id and steps), or one of our own. */
+async function planVersionFor(
+  tx: Queryable,
+  d: DemoDrill,
+): Promise<{ id: string; steps: PlanStep[] }> {
   const found =
     await tx.execute(sql`select v.id from plan_versions v join plans p on p.id = v.plan_id
     where p.region_code = ${d.planRegion} and v.status = 'in_force' and p.title = ${d.planTitle}
     limit 1`)
-  const existing = found.rows[0] as { id: string } | undefined
-  if (existing) return existing.id
+  const existing = found.rows[0] as { id: string; steps: PlanStep[] | string } | undefined
+  if (existing) {
+    const steps = existing.steps
+    return { id: existing.id, steps: typeof steps === 'string' ? JSON.parse(steps) : steps }
+  }
   const plan =
     await tx.execute(sql`insert into plans (level, kind, title, incident_types, region_code)
     values (${d.planLevel}, ${d.kind === 'tabletop' ? 'comprehensive' : 'onsite'}, ${d.planTitle},
@@ -157,7 +164,7 @@ async function planVersionFor(tx: Queryable, d: DemoDrill): Promise<string> {
       in_force_from, review_due)
     values (${planId}, 1, 'in_force', ${JSON.stringify(d.steps)}::jsonb, '2025-01-01', '2028-01-01')
     returning id`)
-  return (v.rows[0] as { id: string }).id
+  return { id: (v.rows[0] as { id: string }).id, steps: d.steps }
 }
 
 async function userId(tx: Queryable, username: string) {
@@ -172,7 +179,8 @@ async function writeDrill(tx: Queryable, d: DemoDrill, now: Date) {
   const located = await locate(tx, d.place)
   if (!located) throw new Error(`demo drills: ${d.title} is outside every region`)
   const regionCode = located.regionCode
-  const planVersionId = await planVersionFor(tx, d)
+  const plan = await planVersionFor(tx, d)
+  const planVersionId = plan.id
   const runBy = await userId(tx, d.username)
   const s = d.scenario
   // The exercise incident as the run and its injections left it.
@@ -264,7 +272,7 @@ async function writeDrill(tx: Queryable, d: DemoDrill, now: Date) {
         ${JSON.stringify(e.data)}::jsonb)`)
   }
   const scored = evaluateDrill(
-    d.steps.map((x) => ({
+    plan.steps.map((x) => ({
       key: x.key,
       title: x.title,
       targetMinutes: x.targetMinutes,

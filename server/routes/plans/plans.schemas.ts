@@ -30,7 +30,8 @@ const contact = z.strictObject({
   phone: text('phone', 50).default(''),
 })
 
-const uniqueKeys = (steps: { key: string }[]) => new Set(steps.map((s) => s.key)).size === steps.length
+const uniqueKeys = (steps: { key: string }[]) =>
+  new Set(steps.map((s) => s.key)).size === steps.length
 
 /** What a version says: response levels with triggers, ordered steps, contacts, the body. */
 export const versionContent = {

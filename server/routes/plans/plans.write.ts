@@ -17,7 +17,8 @@ export const ENTITY = 'plan'
 /** The plan with its versions, or 404 when it does not exist or the actor may not read it. */
 export async function planDetailOr404(db: Queryable, actor: Actor, id: string, lock = false) {
   const plan = await findPlan(db, actor, id, lock)
-  if (!plan || !canReadPlan(actor, plan)) throw new HttpProblem(404, 'Not Found', 'No plan with that id.')
+  if (!plan || !canReadPlan(actor, plan))
+    throw new HttpProblem(404, 'Not Found', 'No plan with that id.')
   const { retired, ...summary } = plan
   return { ...summary, retired, versions: await listVersions(db, id) }
 }
@@ -40,19 +41,29 @@ export async function assertRegionLevel(tx: Queryable, level: PlanLevel, regionC
   const found = (r.rows[0] as { level: string } | undefined)?.level
   if (!found) throw unprocessable('regionCode', 'no region with this code', 'invalid_value')
   if (found !== level) {
-    throw unprocessable('regionCode', `a ${level} plan needs a ${level} region, not a ${found}`, 'invalid_value')
+    throw unprocessable(
+      'regionCode',
+      `a ${level} plan needs a ${level} region, not a ${found}`,
+      'invalid_value',
+    )
   }
 }
 
 /** The enterprise a plan belongs to: readable and not retired. */
 export async function enterpriseOf(tx: Queryable, actor: Actor, id: string) {
-  const r = await tx.execute(sql`select region_code as "regionCode", retired_at is not null as retired
+  const r =
+    await tx.execute(sql`select region_code as "regionCode", retired_at is not null as retired
     from enterprises where id = ${id}`)
   const row = r.rows[0] as { regionCode: string; retired: boolean } | undefined
   if (!row || !isWithinJurisdiction(actor.scopePrefix, row.regionCode)) {
-    throw unprocessable('enterpriseId', 'no enterprise with this id in your jurisdiction', 'not_in_jurisdiction')
+    throw unprocessable(
+      'enterpriseId',
+      'no enterprise with this id in your jurisdiction',
+      'not_in_jurisdiction',
+    )
   }
-  if (row.retired) throw unprocessable('enterpriseId', 'this enterprise has been retired', 'retired')
+  if (row.retired)
+    throw unprocessable('enterpriseId', 'this enterprise has been retired', 'retired')
   return row
 }
 
@@ -64,14 +75,23 @@ export async function assertHazardSources(
   enterpriseId: string | null,
 ) {
   for (const [i, id] of ids.entries()) {
-    const r = await tx.execute(sql`select region_code as "regionCode", enterprise_id as "enterpriseId"
+    const r =
+      await tx.execute(sql`select region_code as "regionCode", enterprise_id as "enterpriseId"
       from hazard_sources where id = ${id} and retired_at is null`)
     const row = r.rows[0] as { regionCode: string; enterpriseId: string } | undefined
     if (!row || !isWithinJurisdiction(actor.scopePrefix, row.regionCode)) {
-      throw unprocessable(`hazardSourceIds.${i}`, 'no hazard source with this id in your jurisdiction', 'not_in_jurisdiction')
+      throw unprocessable(
+        `hazardSourceIds.${i}`,
+        'no hazard source with this id in your jurisdiction',
+        'not_in_jurisdiction',
+      )
     }
     if (enterpriseId !== null && row.enterpriseId !== enterpriseId) {
-      throw unprocessable(`hazardSourceIds.${i}`, "not one of this plan's enterprise's hazard sources", 'invalid_value')
+      throw unprocessable(
+        `hazardSourceIds.${i}`,
+        "not one of this plan's enterprise's hazard sources",
+        'invalid_value',
+      )
     }
   }
 }
@@ -81,7 +101,14 @@ export async function planWritten(
   tx: Queryable,
   actor: Actor,
   plan: Pick<PlanSummary, 'id' | 'regionCode'>,
-  change: { action: AuditAction; entity?: string; entityId?: string; before?: unknown; after?: unknown; what: string },
+  change: {
+    action: AuditAction
+    entity?: string
+    entityId?: string
+    before?: unknown
+    after?: unknown
+    what: string
+  },
 ) {
   await recordAudit(tx, actor, {
     entity: change.entity ?? ENTITY,

@@ -220,6 +220,60 @@ export class MatrixRecords {
     return res.body
   }
 
+  /** A county plan of 雁塔区 (in) or 榆阳区 (out), its version 1 in force unless `draft`. */
+  async plan(scope: Scope, draft = false): Promise<Made> {
+    const plan = await this.made('/api/plans', {
+      level: 'county',
+      kind: 'comprehensive',
+      regionCode: regionOf(scope),
+      title: uniqueName(`${TAG}综合应急预案`),
+      responseLevels: [{ level: 'IV', trigger: '一般事故' }],
+      steps: [
+        {
+          key: '1',
+          title: '接警核实',
+          role: '值班室',
+          targetMinutes: 5,
+          resources: [{ kind: 'team', quantity: 1 }],
+        },
+      ],
+    })
+    if (draft) return plan
+    for (const [version, status] of [
+      [1, 'approved'],
+      [2, 'in_force'],
+    ] as const) {
+      const res = await this.national.post(`/api/plans/${plan.id}/versions/1/status`, {
+        version,
+        status,
+      })
+      if (res.status !== 200) throw new Error(`plan ${status}: ${res.status}`)
+    }
+    return { id: plan.id, version: 3 }
+  }
+
+  /** A plan started on an incident of the scope. */
+  async planActivation(scope: Scope): Promise<Made> {
+    const plan = await this.plan(scope)
+    const incident = await this.incident(scope)
+    return this.made(`/api/incidents/${incident.id}/plan-activations`, {
+      planId: plan.id,
+      responseLevel: 'IV',
+    })
+  }
+
+  /** A draft plan whose version 2 was imported from a Markdown file. */
+  async importedPlan(scope: Scope): Promise<Made> {
+    const plan = await this.plan(scope, true)
+    await this.made(`/api/plans/${plan.id}/import`, {
+      version: 1,
+      fileName: '预案.md',
+      mediaType: 'text/markdown',
+      base64: Buffer.from('# 预案\n').toString('base64'),
+    })
+    return { id: plan.id, version: 2 }
+  }
+
   /** A user of the callers' agency (in) or of 榆阳区 (out). */
   async user(scope: Scope): Promise<Made> {
     const username = scope === 'in' ? 'xian' : 'yuyang'

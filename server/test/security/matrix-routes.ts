@@ -2,6 +2,7 @@ import type { MatrixRecords, Scope } from './matrix-fixtures.ts'
 import { MATRIX_PASSWORD, TAG } from './matrix-fixtures.ts'
 import { places } from '../fixtures.ts'
 import { drillMatrixRoutes } from './matrix-routes-drills.ts'
+import { planMatrixRoutes } from './matrix-routes-plans.ts'
 
 /**
  * What every route of the API must answer, by role and by scope. The keys are exactly the
@@ -320,6 +321,7 @@ export const matrixRoutes: Record<string, RouteCase> = {
       body: { status: 'en_route' },
     }),
   },
+  ...planMatrixRoutes,
   'GET /api/duty/shifts': { kind: 'readList', request: fixed('/api/duty/shifts') },
   'POST /api/duty/shifts': {
     kind: 'create',

@@ -60,6 +60,8 @@ beforeAll(async () => {
   ids.users = (await records.user('in')).id
   ids.drills = (await records.drill('in')).id
   planVersionId = await records.drillPlanVersion('in')
+  ids.plans = (await records.plan('in')).id
+  ids['plan-activations'] = (await records.planActivation('in')).id
   cookie = await sessionCookie(t, 'xian', 'jinan-xian')
 }, 180_000)
 afterAll(async () => {
@@ -92,6 +94,7 @@ const known = (): Known => ({
     planVersionId: () => planVersionId,
     place: () => places.yanta,
     scheduledAt: () => new Date(Date.now() + 86_400_000).toISOString(),
+    planId: () => ids.plans,
   },
 })
 
@@ -108,6 +111,8 @@ function pathOf(path: string, pick: number): string {
           : ids[resource]!,
     )
     .replace('{level}', pick === 2 ? 'galaxy' : 'county')
+    .replace('{number}', pick === 2 ? 'x' : '1')
+    .replace('{key}', '1')
 }
 
 async function changes() {

@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react'
 import { useT } from '../i18n/use-t.ts'
+import { InventoryRows } from './InventoryRows.tsx'
 import {
   resourceDraftOf,
   statusOptions,
@@ -8,7 +9,10 @@ import {
   type ResourceStatus,
 } from './resource-draft.ts'
 
-/** The resource fields an officer keeps current in the field: status, headcount, contact. */
+/**
+ * The resource fields an officer keeps current: status, headcount, capabilities, a warehouse's
+ * inventory and the contact. Plans count on them for their shortfall.
+ */
 export function ResourceForm(props: {
   values: ResourceFormValues
   onChange: (values: ResourceFormValues) => void
@@ -48,6 +52,22 @@ export function ResourceForm(props: {
           onChange={(e) => onChange({ ...values, headcount: e.target.value })}
         />
       </label>
+      <label className="edit-field">
+        <span>{t('editing.field.capabilities')}</span>
+        <input
+          name="capabilities"
+          maxLength={2000}
+          placeholder={t('editing.capabilities.hint')}
+          value={values.capabilities}
+          onChange={(e) => onChange({ ...values, capabilities: e.target.value })}
+        />
+      </label>
+      {(values.kind === 'warehouse' || values.inventory.length > 0) && (
+        <InventoryRows
+          rows={values.inventory}
+          onChange={(inventory) => onChange({ ...values, inventory })}
+        />
+      )}
       <label className="edit-field">
         <span>{t('editing.field.contactName')}</span>
         <input

@@ -19,11 +19,17 @@ const isLngLat = (v: unknown): v is [number, number] =>
 const isSubstances = (v: unknown): v is SubstanceLike[] =>
   Array.isArray(v) && v.every((s) => typeof s === 'object' && s !== null && 'quantityTonnes' in s)
 
+const isInventory = (v: unknown): v is { item: string; quantity: number; unit: string }[] =>
+  Array.isArray(v) &&
+  v.length > 0 &&
+  v.every((s) => typeof s === 'object' && s !== null && 'item' in s && 'unit' in s)
+
 /** The value as the officer reads it: coordinates to ~1 m, substances with their tonnes. */
 export function displayValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—'
   if (isLngLat(value)) return `${value[0].toFixed(5)}, ${value[1].toFixed(5)}`
   if (isSubstances(value)) return value.map((s) => `${s.name} ${s.quantityTonnes} t`).join('；')
+  if (isInventory(value)) return value.map((l) => `${l.item} ${l.quantity} ${l.unit}`).join('；')
   if (Array.isArray(value)) return value.map(displayValue).join('、')
   if (typeof value === 'object') return JSON.stringify(value)
   return String(value)

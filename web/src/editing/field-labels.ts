@@ -9,6 +9,8 @@ export const fieldLabels: Record<string, MessageKey> = {
   peopleWithin500m: 'editing.field.people',
   status: 'editing.field.status',
   headcount: 'editing.field.headcount',
+  capabilities: 'editing.field.capabilities',
+  inventory: 'editing.field.inventory',
   contactName: 'editing.field.contactName',
   contactPhone: 'editing.field.contactPhone',
 }

@@ -3,6 +3,7 @@ import { chromeMessages } from './features/chrome.ts'
 import { drillsMessages } from './features/drills.ts'
 import { editingMessages } from './features/editing.ts'
 import { incidentsMessages } from './features/incidents.ts'
+import { plansMessages } from './features/plans.ts'
 import { workspaceMessages } from './features/workspace.ts'
 
 /** Every feature dictionary, merged into the core one by messages.ts. */
@@ -13,6 +14,7 @@ const features = [
   drillsMessages,
   chromeMessages,
   authMessages,
+  plansMessages,
 ] as const
 
 type Merge<T extends readonly { zhCN: object }[]> = T extends readonly [

@@ -1,5 +1,6 @@
 import { DispatchSection } from '../dispatch/DispatchSection.tsx'
 import { ExerciseBadge } from '../drills/ExerciseBadge.tsx'
+import { IncidentPlans } from '../plans/IncidentPlans.tsx'
 import { useDateFormat, useNumberFormat, useT } from '../i18n/use-t.ts'
 import { AttachedPanel } from '../panels/AttachedPanel.tsx'
 import { RecordLink } from '../panels/RecordPanel.tsx'
@@ -122,6 +123,7 @@ export function IncidentPanel({ panel }: { panel: IncidentPanelState }) {
           ) : (
             <Obligations incident={incident} />
           )}
+          <IncidentPlans incident={incident} />
           <DispatchSection incident={incident} />
           {incident.canEdit && <UpdateForm key={incident.version} incident={incident} />}
           {incident.canEdit && <NoteForm incident={incident} />}

@@ -14,6 +14,8 @@ const kindKeys: Record<string, MessageKey> = {
   status: 'incidents.tl.status',
   obligation_done: 'incidents.tl.obligation_done',
   ack: 'incidents.tl.ack',
+  plan_activation: 'plans.tl.activation',
+  plan_step_done: 'plans.tl.step',
 }
 
 const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')
@@ -53,6 +55,10 @@ function summary(t: Translate, entry: Entry): string {
       return s(d.text)
     case 'ack':
       return s(d.agencyName)
+    case 'plan_activation':
+      return `${s(d.planTitle)} · ${label('plans.response', d.responseLevel)}`
+    case 'plan_step_done':
+      return [s(d.title), d.late ? t('plans.late') : '', s(d.note)].filter(Boolean).join(' · ')
     default:
       return ''
   }

@@ -3,6 +3,7 @@ import { useDrillsUi } from '../drills/drills-store.ts'
 import { useDuty } from '../duty/duty-store.ts'
 import { useT } from '../i18n/use-t.ts'
 import { useReport } from '../incidents/report-store.ts'
+import { usePlansUi } from '../plans/plans-store.ts'
 import { unlockAlertTone } from './alert-tone.ts'
 import { useLive } from './live-store.ts'
 
@@ -16,6 +17,8 @@ export function LiveToolbar() {
   const setDutyOpen = useDuty((s) => s.setOpen)
   const drillsOpen = useDrillsUi((s) => s.open)
   const setDrillsOpen = useDrillsUi((s) => s.setOpen)
+  const plansOpen = usePlansUi((s) => s.libraryOpen)
+  const setPlansOpen = usePlansUi((s) => s.setLibraryOpen)
   const soundOn = useLive((s) => s.soundOn)
   const setSoundOn = useLive((s) => s.setSoundOn)
   const connection = useLive((s) => s.connection)
@@ -59,6 +62,15 @@ export function LiveToolbar() {
         onClick={() => setDrillsOpen(!drillsOpen)}
       >
         {t('drills.title')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        data-action="plans"
+        aria-pressed={plansOpen}
+        onClick={() => setPlansOpen(!plansOpen)}
+      >
+        {t('plans.title')}
       </button>
       <button
         type="button"

@@ -13,6 +13,9 @@ import {
 import { exerciseModes, type ExerciseMode } from '../state/filters.ts'
 import type { StreamEvent } from './stream-event.ts'
 
+/** The plans caches (web/src/plans/plans-api.ts planKeys), named here to keep live/ light. */
+const planActivationsKey = (incidentId: string) => ['plans', 'activations', incidentId] as const
+
 const registryKeys: Record<string, readonly string[]> = {
   enterprise: enterpriseKeys.all,
   hazard_source: hazardSourceKeys.all,
@@ -81,7 +84,16 @@ export function applyStreamEvent(queryClient: QueryClient, event: StreamEvent) {
       if (incidentId) {
         invalidate(incidentKeys.detail(incidentId))
         invalidate(dispatchKeys.recommendations(incidentId))
+        invalidate(planActivationsKey(incidentId))
       }
+      return
+    }
+    case 'plan.changed':
+      invalidate(['plans'])
+      return
+    case 'plan.activation': {
+      const incidentId = str(event.payload.incidentId)
+      if (incidentId) invalidate(planActivationsKey(incidentId))
       return
     }
     case 'resource.status':

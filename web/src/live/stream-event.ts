@@ -25,4 +25,6 @@ export const streamEventTypes = [
   'dispatch.changed',
   'resource.status',
   'registry.changed',
+  'plan.changed',
+  'plan.activation',
 ] as const

@@ -14,6 +14,8 @@ export interface AttachedPanelProps {
   onClose: () => void
   pinned: boolean
   onPin: (pinned: boolean) => void
+  /** Another panel's id: when it is open, lay this one beside it (right if it fits, else left). */
+  beside?: string
 }
 
 const GAP = 36 // between the anchor and the panel edge, room for the leader line
@@ -61,6 +63,7 @@ export function AttachedPanel({
   onClose,
   pinned,
   onPin,
+  beside,
 }: AttachedPanelProps) {
   const t = useT()
   const { map } = useMapContext()
@@ -97,7 +100,18 @@ export function AttachedPanel({
     const { left, right } = freeColumn(container, y, w, h, width)
     let x = p.x + GAP
     if (x + w > right && p.x - GAP - w >= left) x = p.x - GAP - w
-    x = clamp(x, left, right - w)
+    const other = beside
+      ? document.querySelector(`[data-panel-id="${CSS.escape(beside)}"]`)?.getBoundingClientRect()
+      : undefined
+    if (other && other.width > 0) {
+      const box = container.getBoundingClientRect()
+      const l = other.left - box.left
+      x = other.right - box.left + MARGIN
+      if (x + w > width - MARGIN && l - MARGIN - w >= MARGIN) x = l - MARGIN - w
+      x = clamp(x, MARGIN, width - MARGIN - w)
+    } else {
+      x = clamp(x, left, right - w)
+    }
     panel.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`
 
     // The leader runs from the anchor to the nearest point of the panel's edge.
@@ -112,7 +126,7 @@ export function AttachedPanel({
     line?.setAttribute('y2', String(ey))
     dot?.setAttribute('cx', String(p.x))
     dot?.setAttribute('cy', String(p.y))
-  }, [map, lng, lat, sheet])
+  }, [map, lng, lat, sheet, beside])
 
   // After every render: new content changes the size before the browser paints.
   useLayoutEffect(place)

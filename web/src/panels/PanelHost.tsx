@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react'
 import type { DrillPanel as DrillPanelType } from '../drills/DrillPanel.tsx'
 import type { IncidentPanel as IncidentPanelType } from '../incidents/IncidentPanel.tsx'
+import type { PlanPanel as PlanPanelType } from '../plans/PlanPanel.tsx'
 import { onDemand } from '../lazy/on-demand.ts'
 import { usePanels, type PanelState } from '../state/panels.ts'
 import type { EnterprisePanel as EnterprisePanelType } from './EnterprisePanel.tsx'
@@ -41,6 +42,10 @@ const DrillPanel = onDemand<PropsOf<typeof DrillPanelType>>(
   () => import('../drills/DrillPanel.tsx'),
   'DrillPanel',
 )
+const PlanPanel = onDemand<PropsOf<typeof PlanPanelType>>(
+  () => import('../plans/PlanPanel.tsx'),
+  'PlanPanel',
+)
 
 /** Which component shows which panel kind; a new panel kind adds one case. */
 function PanelContent({ panel }: { panel: PanelState }) {
@@ -60,6 +65,8 @@ function PanelContent({ panel }: { panel: PanelState }) {
       return <IncidentPanel panel={{ ...panel, content }} />
     case 'drill':
       return <DrillPanel panel={{ ...panel, content }} />
+    case 'plan':
+      return <PlanPanel panel={{ ...panel, content }} />
   }
 }
 

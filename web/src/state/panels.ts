@@ -15,9 +15,10 @@ export type PanelContent =
   | { kind: 'resource'; id: string }
   | { kind: 'incident'; id: string }
   | { kind: 'drill'; id: string }
+  | { kind: 'plan'; id: string }
 
-/** Registry records (not regions, not incidents, not drills): what `useOpenRecordPanel` fetches. */
-export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident' | 'drill'>
+/** Registry records (not regions, incidents, drills or plans): what `useOpenRecordPanel` fetches. */
+export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident' | 'drill' | 'plan'>
 
 export interface PanelState {
   id: string
@@ -25,6 +26,8 @@ export interface PanelState {
   /** The map point the panel is attached to (the feature, or where it was clicked). */
   anchor: LngLatTuple
   pinned: boolean
+  /** Another panel's id: this one is laid beside it (a plan beside its incident). */
+  beside?: string
   /** Stacking order: larger is in front. Also tells which panel was used last. */
   order: number
 }
@@ -34,6 +37,8 @@ export interface OpenRequest {
   anchor: LngLatTuple
   /** Close unpinned panels first: a map click replaces the transient panel, as a popup would. */
   replaceUnpinned?: boolean
+  /** Lay the new panel beside this open panel instead of at its anchor's side. */
+  beside?: string
 }
 
 interface PanelsStore {
@@ -54,7 +59,7 @@ let nextOrder = 1
 export const usePanels = create<PanelsStore>()((set, get) => ({
   panels: [],
 
-  open: ({ content, anchor, replaceUnpinned = false }) => {
+  open: ({ content, anchor, replaceUnpinned = false, beside }) => {
     const id = panelId(content)
     set(({ panels }) => {
       const existing = panels.find((p) => p.id === id)
@@ -65,6 +70,7 @@ export const usePanels = create<PanelsStore>()((set, get) => ({
         content,
         anchor,
         pinned: existing?.pinned ?? false,
+        ...(beside ? { beside } : {}),
         order: nextOrder++,
       }
       return { panels: [...kept, panel] }

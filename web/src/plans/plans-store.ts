@@ -1,0 +1,16 @@
+import { create } from 'zustand'
+
+interface PlansStore {
+  /** Whether the 预案库 drawer is shown, and which plan it shows (null: the list). */
+  libraryOpen: boolean
+  selected: string | null
+  setLibraryOpen: (open: boolean) => void
+  select: (id: string | null) => void
+}
+
+export const usePlansUi = create<PlansStore>()((set) => ({
+  libraryOpen: false,
+  selected: null,
+  setLibraryOpen: (libraryOpen) => set({ libraryOpen }),
+  select: (selected) => set({ selected }),
+}))
