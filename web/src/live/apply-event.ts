@@ -4,6 +4,7 @@ import { hazardSourceKeys } from '../api/hazard-sources.ts'
 import { hiddenDangerKeys } from '../api/hidden-dangers.ts'
 import { resourceKeys } from '../api/resources.ts'
 import { dispatchKeys } from '../dispatch/dispatch-api.ts'
+import { drillKeys } from '../drills/drills-api.ts'
 import { dutyKeys } from '../duty/duty-api.ts'
 import {
   incidentKeys,
@@ -68,6 +69,8 @@ const str = (value: unknown) => (typeof value === 'string' ? value : undefined)
 export function applyStreamEvent(queryClient: QueryClient, event: StreamEvent) {
   const invalidate = (queryKey: readonly unknown[]) =>
     void queryClient.invalidateQueries({ queryKey })
+  // A drill's incident moved (an injected update, a dispatch): its drill panel refreshes.
+  if (event.payload.exercise === true || event.type === 'drill.changed') invalidate(drillKeys.all)
   switch (event.type) {
     case 'incident.created':
       addProvisional(queryClient, event)
