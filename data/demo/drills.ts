@@ -147,7 +147,7 @@ async function planVersionFor(
   d: DemoDrill,
 ): Promise<{ id: string; steps: PlanStep[] }> {
   const found =
-    await tx.execute(sql`select v.id from plan_versions v join plans p on p.id = v.plan_id
+    await tx.execute(sql`select v.id, v.steps from plan_versions v join plans p on p.id = v.plan_id
     where p.region_code = ${d.planRegion} and v.status = 'in_force' and p.title = ${d.planTitle}
     limit 1`)
   const existing = found.rows[0] as { id: string; steps: PlanStep[] | string } | undefined
