@@ -4,6 +4,8 @@ import { expect, test } from './fixtures.ts'
 
 /** 雁塔区, 西安: yanta's own county. */
 const YANTA: [number, number] = [108.948, 34.213]
+/** East of the map's centre, clear of the drawer on the left: the drill's place. */
+const PLACE: [number, number] = [108.985, 34.213]
 const docs = (name: string) => fileURLToPath(new URL(`../docs/${name}`, import.meta.url))
 
 test.describe('drills (应急演练)', () => {
@@ -33,7 +35,7 @@ test.describe('drills (应急演练)', () => {
     await form.locator('[data-field="title"]').fill('端到端实战演练')
     await form.locator('[data-field="scenario-title"]').fill('液氯槽车泄漏')
     await form.locator('[data-action="pick-place"]').click()
-    await drills.clickMap(YANTA)
+    await drills.clickMap(PLACE)
     await expect(page.getByTestId('drill-place-marker')).toBeVisible()
     await form.locator('[data-field="injection-text"]').first().fill('现场报告：泄漏扩大')
     await form.locator('[data-injection="0"] input[type="number"]').first().fill('0')
@@ -87,11 +89,36 @@ test.describe('drills (应急演练)', () => {
     await expect(replay).toHaveAttribute('data-minute', max ?? '60')
     await expect(replay.locator('[data-field="replay-status"]')).toHaveText('结案')
     await expect(replay.locator('li[data-state="done"]')).toHaveCount(2)
-
-    if (process.env.DOCS_SCREENSHOTS) {
-      await slider.fill(String(Math.round(Number(max) / 2)))
-      await map.idle()
-      await page.screenshot({ path: docs('screenshot-drills-desktop.png') })
-    }
   })
+})
+
+/*
+ * The README screenshots of the drills panels (DOCS_SCREENSHOTS=1): the past demo drill of
+ * 雁塔区 replayed at minute 40, its team's dispatch line on the map.
+ */
+test.describe('drills screenshots', () => {
+  test.skip(!process.env.DOCS_SCREENSHOTS, 'screenshots only on request')
+
+  for (const [name, viewport] of [
+    ['desktop', { width: 1920, height: 1080 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    test(`drill panel with the replay, ${name}`, async ({ page, map, session }) => {
+      await page.setViewportSize(viewport)
+      const drills = new DrillsDriver(page)
+      await map.open(`13/34.2052/108.9436`)
+      await session.signIn('yanta')
+      await drills.openDrawer()
+      await drills.drawer().locator('[data-status="finished"] button').first().click()
+      const panel = drills.panel()
+      await expect(panel.locator('[data-field="evaluation"]')).toBeVisible()
+      if (name === 'phone') await drills.drawer().locator('.icon-button').click()
+      await panel.locator('[data-action="replay"]').click()
+      const slider = panel.getByTestId('drill-replay').locator('input[type="range"]')
+      await slider.fill('40')
+      await expect.poll(() => drills.rendered('drill-replay-lines')).toBeGreaterThan(0)
+      await map.idle()
+      await page.screenshot({ path: docs(`screenshot-drills-${name}.png`) })
+    })
+  }
 })

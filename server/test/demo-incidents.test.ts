@@ -48,7 +48,7 @@ describe('demo drills in the seeded database', () => {
     )
     expect(drills).toHaveLength(2)
     expect(drills.every((d) => d.status === 'finished' && d.steps > 0)).toBe(true)
-    expect(drills.map((d) => Number(d.score))).toEqual([70, 50])
+    expect(drills.map((d) => Number(d.score))).toEqual([50, 71])
     const [exercises] = await rows<{ n: number; open: number; owed: number }>(sql`select
         count(*)::int as n, count(*) filter (where status <> 'closed')::int as open,
         (select count(*)::int from reporting_obligations o join incidents x on x.id = o.incident_id

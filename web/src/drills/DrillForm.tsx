@@ -143,7 +143,10 @@ export function DrillForm({ onDone }: { onDone: (id: string) => void }) {
           >
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
-                {t('drills.versionLabel', { number: v.number, status: v.status })}
+                {t('drills.versionLabel', {
+                  number: v.number,
+                  status: t(`plans.status.${v.status as 'in_force'}`),
+                })}
               </option>
             ))}
           </select>
