@@ -5,6 +5,7 @@ import { seedDemoAccounts } from './accounts/demo-accounts.ts'
 import { generateDemo } from './demo/generate.ts'
 import { OUTSIDE_SHAANXI, writeOutsideShaanxi } from './demo/outside-shaanxi.ts'
 import { seedDemoIncidents } from './demo/incidents.ts'
+import { seedDemoDrills } from './demo/drills.ts'
 import { seedDemoPlans } from './demo/emergency-plans.ts'
 
 export interface SeedOptions {
@@ -45,6 +46,8 @@ export async function seedIfEmpty(database: Database, options: SeedOptions): Pro
       await seedDemoIncidents(tx, { now: new Date(), log })
       // 应急预案 of the demo regions and of the chlorine-leak enterprise.
       await seedDemoPlans(tx, { log })
+      // Two past drills with evaluations (after the plans: a drill runs a plan version).
+      await seedDemoDrills(tx, { now: new Date(), log })
     }
     const value = JSON.stringify({
       mode: options.mode,

@@ -17,6 +17,7 @@ import { hazardSourcesRouter } from './routes/hazard-sources/index.ts'
 import { incidentsRouter } from './routes/incidents/index.ts'
 import { dispatchesRouter } from './routes/dispatches/index.ts'
 import { dutyRouter } from './routes/duty/index.ts'
+import { drillsRouter } from './routes/drills/index.ts'
 import { eventsRouter } from './routes/events/index.ts'
 import { searchRouter } from './routes/search/index.ts'
 import { nearbyRouter } from './routes/nearby/index.ts'
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
     .route('/', incidentsRouter)
     .route('/', dispatchesRouter)
     .route('/', dutyRouter)
+    .route('/', drillsRouter)
     .route('/', eventsRouter)
     .route('/', searchRouter)
     .route('/', nearbyRouter)

@@ -10,6 +10,7 @@ import { trackRequests } from './lib/drain.ts'
 import { spaRouter } from './routes/spa.ts'
 import { tilesRouter } from './routes/tiles/index.ts'
 import { openReadReplica } from './db/open-read-replica.ts'
+import { startDrillScheduler } from './routes/drills/index.ts'
 
 /** How long SIGTERM waits for requests in flight before closing their connections. */
 const DRAIN_MS = 10_000
@@ -67,6 +68,8 @@ export async function startServer(ready: Promise<unknown> = Promise.resolve()): 
         root.route('/', spaRouter())
       },
     })
+    // Drill injections that fell due while the server was down go out now, the rest on time.
+    const drills = startDrillScheduler(database)
     await ready
     let drainer: ReturnType<typeof trackRequests> | null = null
     const server = serve(
@@ -104,6 +107,7 @@ export async function startServer(ready: Promise<unknown> = Promise.resolve()): 
         log(cutOff ? `drain deadline: ${cutOff} requests cut off` : `drained in ${ms} ms`)
         // A stream that opened while draining may have restarted the hub.
         await events.stop()
+        await drills.stop()
         await database.close()
         await replica?.close()
       } catch (error) {

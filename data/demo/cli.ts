@@ -36,6 +36,10 @@ async function hasDemoRows(db: Queryable): Promise<boolean> {
 async function deleteDemoRows(db: Queryable): Promise<void> {
   // Demo incidents (data/demo/incidents.ts) refer to demo enterprises and resources.
   const demoIncidents = sql`(select id from incidents where created_by is null)`
+  // Demo drills (data/demo/drills.ts) refer to their exercise incidents.
+  const demoDrills = sql`(select id from drills where created_by is null)`
+  await db.execute(sql`delete from drill_injections where drill_id in ${demoDrills}`)
+  await db.execute(sql`delete from drills where created_by is null`)
   // Demo plans (data/demo/emergency-plans.ts) refer to demo enterprises and incidents.
   const demoActivations = sql`(select id from plan_activations where incident_id in ${demoIncidents})`
   await db.execute(sql`delete from plan_activation_steps where activation_id in ${demoActivations}`)

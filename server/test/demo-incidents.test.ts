@@ -38,7 +38,25 @@ interface IncidentRow {
 const incidents = () =>
   rows<IncidentRow>(sql`select id, type, grade, status, occurred_at as "occurredAt", deaths,
     serious_injuries as "seriousInjuries", direct_loss_yuan as "directLossYuan",
-    created_by as "createdBy" from incidents order by occurred_at`)
+    created_by as "createdBy" from incidents where not exercise order by occurred_at`)
+
+describe('demo drills in the seeded database', () => {
+  it('two finished drills with evaluations; their exercise incidents closed, owing nothing', async () => {
+    const drills = await rows<{ status: string; score: number; incidentId: string; steps: number }>(
+      sql`select status, score, incident_id as "incidentId",
+        jsonb_array_length(evaluation->'steps') as steps from drills order by started_at`,
+    )
+    expect(drills).toHaveLength(2)
+    expect(drills.every((d) => d.status === 'finished' && d.steps > 0)).toBe(true)
+    expect(drills.map((d) => Number(d.score))).toEqual([50, 71])
+    const [exercises] = await rows<{ n: number; open: number; owed: number }>(sql`select
+        count(*)::int as n, count(*) filter (where status <> 'closed')::int as open,
+        (select count(*)::int from reporting_obligations o join incidents x on x.id = o.incident_id
+          where x.exercise) as owed
+      from incidents where exercise`)
+    expect(exercises).toEqual({ n: 2, open: 0, owed: 0 })
+  })
+})
 
 describe('demo incidents in the seeded database', () => {
   it('are the planned set, system-written, in the 陕西 county containing each point', async () => {

@@ -4,6 +4,8 @@ import { shaanxiGeography } from '../../data/demo/anchors.ts'
 import { generateDemo, summarise } from '../../data/demo/generate.ts'
 import { outsideShaanxiPlan, writeOutsideShaanxi } from '../../data/demo/outside-shaanxi.ts'
 import { seedDemoIncidents } from '../../data/demo/incidents.ts'
+import { seedDemoDrills } from '../../data/demo/drills.ts'
+import { seedDemoPlans } from '../../data/demo/emergency-plans.ts'
 import { DEFAULT_SEED, planDemo } from '../../data/demo/plan.ts'
 import type { Queryable } from '../db/database.ts'
 import { isValidUscc } from '../domain/registry/uscc.ts'
@@ -148,7 +150,15 @@ describe('demo data in the seeded database', () => {
     await t.database.db
       .transaction(async (tx) => {
         // The demo incidents refer to enterprises and resources: regenerated with them.
+        // Drills run plan versions; plans and their activations refer to enterprises and
+        // incidents: all regenerated with them.
         for (const table of [
+          'drill_injections',
+          'drills',
+          'plan_activation_steps',
+          'plan_activations',
+          'plan_versions',
+          'plans',
           'dispatches',
           'reporting_obligations',
           'incident_events',
@@ -163,6 +173,8 @@ describe('demo data in the seeded database', () => {
         await generateDemo(tx, { seed: DEFAULT_SEED, scale: 1 })
         await writeOutsideShaanxi(tx)
         await seedDemoIncidents(tx, { now: new Date() })
+        await seedDemoPlans(tx, {})
+        await seedDemoDrills(tx, { now: new Date() })
         after = await checksums(tx)
         throw rollback
       })

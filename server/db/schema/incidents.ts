@@ -1,6 +1,7 @@
 import {
   bigint,
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -47,6 +48,11 @@ export const incidents = pgTable(
     reporterName: text('reporter_name').notNull().default(''),
     reporterContact: text('reporter_contact').notNull().default(''),
     status: text('status', { enum: incidentStatuses }).notNull().default('reported'),
+    /**
+     * 演练: created by running a drill. Never counted in statistics, never given reporting
+     * obligations, left out of every live list unless the reader asks for exercises.
+     */
+    exercise: boolean('exercise').notNull().default(false),
     ...recordColumns(),
   },
   (t) => [

@@ -159,3 +159,15 @@ export async function findUserForLogin(
   const row = result.rows[0] as (ActorRow & { passwordHash: string }) | undefined
   return row ? { ...toActor(row), passwordHash: row.passwordHash } : null
 }
+
+/**
+ * The actor of a user by id, for work the server does on a user's behalf after the request
+ * that started it (a drill's injected updates arrive in the name of whoever ran the drill).
+ * Null when the user is gone or deactivated.
+ */
+export async function actorForUser(db: Queryable, userId: string): Promise<Actor | null> {
+  const result = await db.execute(sql`select ${actorColumns} ${actorFrom}
+    where u.id = ${userId} and u.active`)
+  const row = result.rows[0] as ActorRow | undefined
+  return row ? toActor(row) : null
+}

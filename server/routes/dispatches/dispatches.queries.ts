@@ -154,7 +154,7 @@ export async function findDispatches(db: Queryable, ids: string[]): Promise<Disp
 
 export async function findDispatchForWrite(tx: Queryable, id: string) {
   const r = await tx.execute(sql`select d.id, d.incident_id as "incidentId",
-      d.resource_id as "resourceId", d.status, i.region_code as "regionCode",
+      d.resource_id as "resourceId", d.status, i.region_code as "regionCode", i.exercise,
       r.region_code as "resourceRegionCode"
     from dispatches d join incidents i on i.id = d.incident_id
       join resources r on r.id = d.resource_id
@@ -167,6 +167,7 @@ export async function findDispatchForWrite(tx: Queryable, id: string) {
           resourceId: string
           status: DispatchDetail['status']
           regionCode: string
+          exercise: boolean
           resourceRegionCode: string
         }
       | undefined) ?? null

@@ -11,7 +11,7 @@ import { HttpProblem, type FieldErrorCode } from '../../lib/problem.ts'
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../lib/registry/db-errors.ts'
 import { assertReadable, assertWritable } from '../../lib/registry/scope.ts'
 import { loadIncidentForWrite } from '../incidents/index.ts'
-import { addTimeline } from '../incidents/incidents.queries.ts'
+import { addTimeline, exerciseFlag } from '../incidents/incidents.queries.ts'
 import { unprocessable } from '../incidents/incidents.update.ts'
 import {
   findDispatches,
@@ -127,14 +127,19 @@ dispatchesRouter
             regionCode: incident.regionCode,
             entity: 'dispatch',
             entityId: dispatchId,
-            payload: { incidentId: id, resourceId, status: 'dispatched' },
+            payload: {
+              incidentId: id,
+              resourceId,
+              status: 'dispatched',
+              ...exerciseFlag(incident),
+            },
           })
           await publishEvent(tx, {
             type: 'resource.status',
             regionCode: r.regionCode,
             entity: 'resource',
             entityId: resourceId,
-            payload: { status: 'dispatched', incidentId: id },
+            payload: { status: 'dispatched', incidentId: id, ...exerciseFlag(incident) },
           })
         }
         const detail = await findDispatches(tx, ids)
@@ -200,7 +205,7 @@ dispatchesRouter
         regionCode: d.regionCode,
         entity: 'dispatch',
         entityId: id,
-        payload: { incidentId: d.incidentId, resourceId: d.resourceId, status },
+        payload: { incidentId: d.incidentId, resourceId: d.resourceId, status, ...exerciseFlag(d) },
       })
       if (released) {
         await publishEvent(tx, {
@@ -208,7 +213,7 @@ dispatchesRouter
           regionCode: d.resourceRegionCode,
           entity: 'resource',
           entityId: d.resourceId,
-          payload: { status: 'available', incidentId: d.incidentId },
+          payload: { status: 'available', incidentId: d.incidentId, ...exerciseFlag(d) },
         })
       }
     })

@@ -79,13 +79,16 @@ export async function findAck(db: Queryable, incidentId: string, agencyId: strin
   return (r.rows[0] as { ackedAt: string | null } | undefined)?.ackedAt ?? null
 }
 
-/** Open incidents in the actor's jurisdiction that the actor's agency has not acknowledged. */
+/**
+ * Open incidents in the actor's jurisdiction that the actor's agency has not acknowledged.
+ * Exercises (演练) are not real reports: they never ring the duty inbox.
+ */
 export async function listInbox(db: Queryable, actor: Actor): Promise<InboxItem[]> {
   const r = await db.execute(sql`select t.id, t.type, t.grade, t.status,
       ${isoSql(sql`t.occurred_at`)} as "occurredAt", ${isoSql(sql`t.reported_at`)} as "reportedAt",
       t.address, t.region_code as "regionCode", t.deaths, t.serious_injuries as "seriousInjuries"
     from incidents t
-    where ${inScope(actor, sql`t.region_code`)} and t.status <> 'closed'
+    where ${inScope(actor, sql`t.region_code`)} and t.status <> 'closed' and not t.exercise
       and not exists (select 1 from incident_events e where e.incident_id = t.id
         and e.kind = 'ack' and e.data->>'agencyId' = ${actor.agencyId})
     order by t.reported_at desc, t.id limit 200`)

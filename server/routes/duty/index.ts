@@ -5,7 +5,7 @@ import { publishEvent } from '../../lib/events/publish.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem } from '../../lib/problem.ts'
 import { assertReadable, assertWriterRole } from '../../lib/registry/scope.ts'
-import { addTimeline, findIncidentRow } from '../incidents/incidents.queries.ts'
+import { addTimeline, exerciseFlag, findIncidentRow } from '../incidents/incidents.queries.ts'
 import { unprocessable } from '../incidents/incidents.update.ts'
 import {
   findAck,
@@ -156,7 +156,7 @@ dutyRouter
         regionCode: row.regionCode,
         entity: 'incident',
         entityId: id,
-        payload: { ackBy: actor.agencyId },
+        payload: { ackBy: actor.agencyId, ...exerciseFlag(row) },
       })
     })
     const ackedAt = (await findAck(db, id, actor.agencyId))!

@@ -16,6 +16,7 @@ import { canEdit, inRegion, inScope } from '../../lib/registry/scope.ts'
 import type {
   IncidentCreate,
   IncidentDetail,
+  ExerciseMode,
   IncidentListQuery,
   ObligationDetail,
 } from './incidents.schemas.ts'
@@ -37,7 +38,7 @@ export async function findIncidentRow(
       t.enterprise_id as "enterpriseId", t.hazard_source_id as "hazardSourceId", t.deaths,
       t.serious_injuries as "seriousInjuries", t.missing, t.direct_loss_yuan as "directLossYuan",
       t.grade, t.substance, t.description, t.reporter_name as "reporterName",
-      t.reporter_contact as "reporterContact", t.status, t.region_code as "regionCode",
+      t.reporter_contact as "reporterContact", t.status, t.exercise, t.region_code as "regionCode",
       coalesce((select name from regions where code = t.region_code), t.region_code) as "regionName",
       t.version, ${isoSql(sql`t.created_at`)} as "createdAt",
       ${isoSql(sql`t.updated_at`)} as "updatedAt", ST_X(t.location) as lng, ST_Y(t.location) as lat
@@ -125,17 +126,18 @@ export async function findRef(
 export async function insertIncident(
   tx: Queryable,
   actor: Actor,
-  v: IncidentCreate & { grade: AccidentGrade },
+  v: IncidentCreate & { grade: AccidentGrade; exercise: boolean },
   regionCode: string,
 ): Promise<string> {
   const r = await tx.execute(sql`
     insert into incidents (type, occurred_at, location, address, enterprise_id, hazard_source_id,
       deaths, serious_injuries, missing, direct_loss_yuan, grade, substance, description,
-      reporter_name, reporter_contact, region_code, created_by, updated_by)
+      reporter_name, reporter_contact, exercise, region_code, created_by, updated_by)
     values (${v.type}, ${v.occurredAt}, ${pointSql(v.location as LngLat)}, ${v.address},
       ${v.enterpriseId ?? null}, ${v.hazardSourceId ?? null}, ${v.deaths}, ${v.seriousInjuries},
       ${v.missing}, ${v.directLossYuan}, ${v.grade}, ${v.substance ?? null}, ${v.description},
-      ${v.reporterName}, ${v.reporterContact}, ${regionCode}, ${actor.id}, ${actor.id})
+      ${v.reporterName}, ${v.reporterContact}, ${v.exercise}, ${regionCode}, ${actor.id},
+      ${actor.id})
     returning id`)
   return (r.rows[0] as { id: string }).id
 }
@@ -218,9 +220,11 @@ export function listIncidents(
   oneOf(sql`t.grade`, f.grade)
   oneOf(sql`t.type`, f.type)
   if (f.since) where.push(sql`t.occurred_at >= ${f.since}`)
+  where.push(exerciseFilter(f.exercise, sql`t.exercise`))
   return featureCollection(db, {
     from: sql`incidents t`,
     properties: sql`json_build_object('type', t.type, 'grade', t.grade, 'status', t.status,
+      'exercise', t.exercise,
       'occurredAt', ${isoSql(sql`t.occurred_at`)}, 'deaths', t.deaths,
       'seriousInjuries', t.serious_injuries, 'regionCode', t.region_code, 'address', t.address)`,
     where,
@@ -229,3 +233,16 @@ export function listIncidents(
     limit: f.limit,
   })
 }
+
+/**
+ * Exercises (演练) stay out of every list, count and statistic unless the reader asks:
+ * `include` shows both, `only` only exercises, the default `exclude` none.
+ */
+export function exerciseFilter(mode: ExerciseMode | undefined, column: SQL): SQL {
+  if (mode === 'include') return sql`true`
+  if (mode === 'only') return sql`${column}`
+  return sql`not ${column}`
+}
+
+/** What every event about an exercise incident carries, so screens can mark or skip it. */
+export const exerciseFlag = (row: { exercise: boolean }) => (row.exercise ? { exercise: true } : {})

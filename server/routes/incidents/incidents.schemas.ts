@@ -163,6 +163,8 @@ export const incidentDetail = z
     reporterName: z.string(),
     reporterContact: z.string(),
     status: incidentStatusSchema,
+    /** 演练: an incident created by running a drill (never in statistics or obligations). */
+    exercise: z.boolean(),
     regionCode: z.string(),
     regionName: z.string(),
     version: z.number().int(),
@@ -195,6 +197,12 @@ const commaListOf = <T extends string>(values: readonly T[], name: string) =>
     })
     .optional()
 
+export const exerciseModes = ['exclude', 'include', 'only'] as const
+export type ExerciseMode = (typeof exerciseModes)[number]
+export const exerciseModeSchema = z.enum(exerciseModes, {
+  message: 'exercise must be exclude, include or only',
+})
+
 export const incidentListQuery = baseListQuery.omit({ q: true, includeRetired: true }).extend({
   status: commaListOf(incidentStatuses, 'status'),
   grade: commaListOf(accidentGrades, 'grade'),
@@ -203,12 +211,15 @@ export const incidentListQuery = baseListQuery.omit({ q: true, includeRetired: t
     .string()
     .datetime({ offset: true, message: 'since must be an ISO 8601 date-time' })
     .optional(),
+  /** Exercises (演练) are left out unless asked for: include, or only them. */
+  exercise: exerciseModeSchema.optional(),
 })
 
 export const incidentFeatureProperties = z.object({
   type: incidentTypeSchema,
   grade: accidentGradeSchema,
   status: incidentStatusSchema,
+  exercise: z.boolean(),
   occurredAt: z.string(),
   deaths: z.number().int(),
   seriousInjuries: z.number().int(),

@@ -5,6 +5,7 @@ import {
   reportingObligations,
   supplementWindowDays,
 } from '../../domain/incidents/accident-reporting.ts'
+import { canAdvanceIncident, incidentStatusLabels } from '../../domain/incidents/incident-status.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { recordAudit } from '../../lib/audit.ts'
 import { publishEvent } from '../../lib/events/publish.ts'
@@ -13,11 +14,14 @@ import {
   addObligations,
   reportReceipts,
   addTimeline,
+  exerciseFlag,
   findIncidentRow,
   supplementUntil,
   type IncidentRow,
 } from './incidents.queries.ts'
-import type { IncidentUpdate } from './incidents.schemas.ts'
+import type { IncidentDetail, IncidentUpdate } from './incidents.schemas.ts'
+
+type IncidentStatus = IncidentDetail['status']
 
 export const unprocessable = (field: string, message: string, code: FieldErrorCode) =>
   new HttpProblem(422, 'Unprocessable Content', `${field}: ${message}`, {
@@ -81,7 +85,8 @@ export async function applyUpdate(
   })
   let addedLevels: string[] = []
   if (grade !== before.grade) {
-    if (accidentGradeRank(grade) < accidentGradeRank(before.grade)) {
+    // An exercise owes no real agency a report, whatever its grade becomes.
+    if (!before.exercise && accidentGradeRank(grade) < accidentGradeRank(before.grade)) {
       // New levels count from the receipts already recorded, like the pending ones do.
       const receipts = await reportReceipts(tx, before.id)
       const due = reportingObligations(grade, new Date(before.occurredAt), receipts)
@@ -107,6 +112,51 @@ export async function applyUpdate(
     regionCode: before.regionCode,
     entity: 'incident',
     entityId: before.id,
-    payload: { grade, previousGrade: before.grade, changed: Object.keys(changes), addedLevels },
+    payload: {
+      grade,
+      previousGrade: before.grade,
+      changed: Object.keys(changes),
+      addedLevels,
+      ...exerciseFlag(before),
+    },
+  })
+}
+
+/**
+ * One status step forward (接报 → 处置中 → 已控制 → 结案) inside the caller's transaction
+ * (incident locked, version checked): refuses any other move, writes timeline, audit, event.
+ */
+export async function applyStatus(
+  tx: Queryable,
+  actor: Actor,
+  before: IncidentRow,
+  status: IncidentStatus,
+): Promise<void> {
+  if (!canAdvanceIncident(before.status, status)) {
+    throw unprocessable(
+      'status',
+      `cannot go from ${incidentStatusLabels[before.status]} (${before.status}) to ` +
+        `${incidentStatusLabels[status]} (${status}): one step forward only`,
+      'bad_transition',
+    )
+  }
+  await tx.execute(sql`update incidents set status = ${status}, version = version + 1,
+    updated_at = now(), updated_by = ${actor.id} where id = ${before.id}`)
+  await addTimeline(tx, actor, before.id, 'status', { from: before.status, to: status })
+  const after = await findIncidentRow(tx, before.id)
+  await recordAudit(tx, actor, {
+    entity: 'incident',
+    entityId: before.id,
+    action: 'update',
+    regionCode: before.regionCode,
+    before,
+    after,
+  })
+  await publishEvent(tx, {
+    type: 'incident.updated',
+    regionCode: before.regionCode,
+    entity: 'incident',
+    entityId: before.id,
+    payload: { status, previousStatus: before.status, ...exerciseFlag(before) },
   })
 }

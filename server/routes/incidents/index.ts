@@ -1,12 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/database.ts'
 import { accidentGrade } from '../../domain/incidents/accident-grade.ts'
-import {
-  reportingObligations,
-  type ReportingObligation,
-} from '../../domain/incidents/accident-reporting.ts'
-import { canAdvanceIncident, incidentStatusLabels } from '../../domain/incidents/incident-status.ts'
-import { isWithinJurisdiction } from '../../domain/geo/jurisdiction.ts'
+import { reportingObligations } from '../../domain/incidents/accident-reporting.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { requireActor } from '../../lib/auth/middleware.ts'
 import { recordAudit } from '../../lib/audit.ts'
@@ -14,18 +9,16 @@ import { publishEvent } from '../../lib/events/publish.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem } from '../../lib/problem.ts'
 import { staleVersion } from '../../lib/registry/conflict.ts'
-import { writableLocation } from '../../lib/registry/location.ts'
 import { assertReadable, assertWritable, assertWriterRole } from '../../lib/registry/scope.ts'
-import { applyUpdate, unprocessable } from './incidents.update.ts'
+import { applyStatus, applyUpdate, unprocessable } from './incidents.update.ts'
+import { obligationsJson, reportIncident } from './incidents.report.ts'
 import {
-  addObligations,
   rebasePendingObligations,
   addTimeline,
+  exerciseFlag,
   findIncidentRow,
   findObligation,
-  findRef,
   incidentDetail,
-  insertIncident,
   listIncidents,
   type IncidentRow,
 } from './incidents.queries.ts'
@@ -56,23 +49,6 @@ export async function loadIncidentForWrite(
   return row
 }
 
-/** A linked enterprise or hazard source must exist, be readable and not retired. */
-async function assertUsableRef(
-  tx: Queryable,
-  actor: Actor,
-  field: 'enterpriseId' | 'hazardSourceId',
-  id: string,
-) {
-  const ref = await findRef(tx, field === 'enterpriseId' ? 'enterprises' : 'hazard_sources', id)
-  if (!ref || !isWithinJurisdiction(actor.scopePrefix, ref.regionCode)) {
-    throw unprocessable(field, 'no record with this id in your jurisdiction', 'not_in_jurisdiction')
-  }
-  if (ref.retired) throw unprocessable(field, 'this record has been retired', 'retired')
-}
-
-const obligationsJson = (list: ReportingObligation[]) =>
-  list.map((o) => ({ level: o.level, dueAt: o.dueAt.toISOString() }))
-
 export const incidentsRouter = createRouter()
 incidentsRouter.use('/incidents', requireActor)
 incidentsRouter.use('/incidents/*', requireActor)
@@ -100,42 +76,8 @@ incidentsRouter
     const input = c.req.valid('json')
     const actor = c.var.actor
     assertWriterRole(actor)
-    const grade = accidentGrade(input)
     const db = c.var.database.db
-    const id = await db.transaction(async (tx) => {
-      const located = await writableLocation(tx, actor, input.location)
-      if (input.enterpriseId) await assertUsableRef(tx, actor, 'enterpriseId', input.enterpriseId)
-      if (input.hazardSourceId) {
-        await assertUsableRef(tx, actor, 'hazardSourceId', input.hazardSourceId)
-      }
-      const id = await insertIncident(tx, actor, { ...input, grade }, located.regionCode)
-      const obligations = reportingObligations(grade, new Date(input.occurredAt))
-      await addObligations(tx, id, grade, obligations)
-      await addTimeline(tx, actor, id, 'report', {
-        grade,
-        deaths: input.deaths,
-        seriousInjuries: input.seriousInjuries,
-        missing: input.missing,
-        directLossYuan: input.directLossYuan,
-        obligations: obligationsJson(obligations),
-      })
-      const after = await findIncidentRow(tx, id)
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'create',
-        regionCode: located.regionCode,
-        after,
-      })
-      await publishEvent(tx, {
-        type: 'incident.created',
-        regionCode: located.regionCode,
-        entity: ENTITY,
-        entityId: id,
-        payload: { type: input.type, grade, location: input.location, deaths: input.deaths },
-      })
-      return id
-    })
+    const id = await db.transaction((tx) => reportIncident(tx, actor, input))
     const row = await findIncidentRow(db, id)
     return c.json(await incidentDetail(db, actor, row!), 201)
   })
@@ -167,33 +109,7 @@ incidentsRouter
       if (before.version !== version) {
         throw staleVersion(version, await incidentDetail(tx, actor, before))
       }
-      if (!canAdvanceIncident(before.status, status)) {
-        throw unprocessable(
-          'status',
-          `cannot go from ${incidentStatusLabels[before.status]} (${before.status}) to ` +
-            `${incidentStatusLabels[status]} (${status}): one step forward only`,
-          'bad_transition',
-        )
-      }
-      await tx.execute(sql`update incidents set status = ${status}, version = version + 1,
-        updated_at = now(), updated_by = ${actor.id} where id = ${id}`)
-      await addTimeline(tx, actor, id, 'status', { from: before.status, to: status })
-      const after = await findIncidentRow(tx, id)
-      await recordAudit(tx, actor, {
-        entity: ENTITY,
-        entityId: id,
-        action: 'update',
-        regionCode: before.regionCode,
-        before,
-        after,
-      })
-      await publishEvent(tx, {
-        type: 'incident.updated',
-        regionCode: before.regionCode,
-        entity: ENTITY,
-        entityId: id,
-        payload: { status, previousStatus: before.status },
-      })
+      await applyStatus(tx, actor, before, status)
     })
     const row = await findIncidentRow(db, id)
     return c.json(await incidentDetail(db, actor, row!), 200)
@@ -211,7 +127,7 @@ incidentsRouter
         regionCode: row.regionCode,
         entity: ENTITY,
         entityId: id,
-        payload: { note: true },
+        payload: { note: true, ...exerciseFlag(row) },
       })
     })
     const row = await findIncidentRow(db, id)
@@ -245,7 +161,7 @@ incidentsRouter
         regionCode: row.regionCode,
         entity: ENTITY,
         entityId: id,
-        payload: { obligationDone: level },
+        payload: { obligationDone: level, ...exerciseFlag(row) },
       })
     })
     return c.json((await findObligation(db, id, level))!, 200)

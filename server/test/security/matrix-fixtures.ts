@@ -192,6 +192,34 @@ export class MatrixRecords {
     return { id: res.body.dispatches[0]!.id, incidentId: incident.id }
   }
 
+  /** A plan version of the scope's county with two steps (plans made in SQL: drills need one). */
+  async drillPlanVersion(scope: Scope): Promise<string> {
+    return insertPlanVersion(this.t, regionOf(scope), `${TAG}现场处置方案`)
+  }
+
+  async drillBody(scope: Scope) {
+    return {
+      planVersionId: await this.drillPlanVersion(scope),
+      kind: 'tabletop',
+      title: uniqueName(`${TAG}演练`),
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      place: place(scope),
+      scenario: { type: '泄漏', title: '液氯储罐泄漏', injections: [{ minute: 5, text: '扩散' }] },
+    }
+  }
+
+  async drill(scope: Scope): Promise<Made> {
+    return this.made('/api/drills', await this.drillBody(scope))
+  }
+
+  /** A drill that has been run: its exercise incident exists. */
+  async runningDrill(scope: Scope): Promise<Made> {
+    const drill = await this.drill(scope)
+    const res = await this.national.post<Made>(`/api/drills/${drill.id}/run`, { version: 1 })
+    if (res.status !== 200) throw new Error(`run: ${res.status} ${JSON.stringify(res.body)}`)
+    return res.body
+  }
+
   /** A county plan of 雁塔区 (in) or 榆阳区 (out), its version 1 in force unless `draft`. */
   async plan(scope: Scope, draft = false): Promise<Made> {
     const plan = await this.made('/api/plans', {
@@ -254,4 +282,23 @@ export class MatrixRecords {
     ).rows[0] as { id: string }
     return row
   }
+}
+
+/** A county plan with one in-force version of three steps; returns the version id. */
+export async function insertPlanVersion(t: TestContext, regionCode: string, title: string) {
+  const db = t.database.db
+  const plan = (
+    await db.execute(sql`insert into plans (level, kind, title, region_code)
+      values ('county', 'onsite', ${title}, ${regionCode}) returning id`)
+  ).rows[0] as { id: string }
+  const steps = [
+    { key: 'receive', title: '接报与信息报告', role: '值班室', targetMinutes: 0, resources: [] },
+    { key: 'arrive', title: '救援队伍到场', role: '现场指挥部', targetMinutes: 30, resources: [] },
+    { key: 'contain', title: '泄漏控制', role: '危化品救援队', targetMinutes: 60, resources: [] },
+  ]
+  const version = (
+    await db.execute(sql`insert into plan_versions (plan_id, number, status, steps)
+      values (${plan.id}, 1, 'in_force', ${JSON.stringify(steps)}::jsonb) returning id`)
+  ).rows[0] as { id: string }
+  return version.id
 }

@@ -1,6 +1,7 @@
 import type { MatrixRecords, Scope } from './matrix-fixtures.ts'
 import { MATRIX_PASSWORD, TAG } from './matrix-fixtures.ts'
 import { places } from '../fixtures.ts'
+import { drillMatrixRoutes } from './matrix-routes-drills.ts'
 import { planMatrixRoutes } from './matrix-routes-plans.ts'
 
 /**
@@ -383,4 +384,5 @@ export const matrixRoutes: Record<string, RouteCase> = {
     empty: 204,
     request: tile('enterprises'),
   },
+  ...drillMatrixRoutes,
 }

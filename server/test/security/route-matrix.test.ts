@@ -39,6 +39,7 @@ beforeAll(async () => {
     const incident = await records.incident(scope)
     ids.push(hazard.id, danger.id, incident.id, (await records.resource(scope)).id)
     ids.push((await records.enterprise(scope)).id, (await records.user(scope)).id)
+    ids.push((await records.drill(scope)).id)
     ids.push((await records.plan(scope, true)).id)
     // Duty records belong to an agency: 榆阳区's made by its officer, 西安's by the matrix officer.
     const log = { kind: 'note', text: '矩阵核查值班记录', incidentId: incident.id }

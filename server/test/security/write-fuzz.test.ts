@@ -58,6 +58,8 @@ beforeAll(async () => {
   ids.incidents = (await records.incident('in')).id
   ids.dispatches = (await records.dispatch('in')).id
   ids.users = (await records.user('in')).id
+  ids.drills = (await records.drill('in')).id
+  planVersionId = await records.drillPlanVersion('in')
   ids.plans = (await records.plan('in')).id
   ids['plan-activations'] = (await records.planActivation('in')).id
   cookie = await sessionCookie(t, 'xian', 'jinan-xian')
@@ -66,6 +68,7 @@ afterAll(async () => {
   await t?.close()
 })
 
+let planVersionId = ''
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 const known = (): Known => ({
   uuids: Object.values(ids),
@@ -88,6 +91,9 @@ const known = (): Known => ({
     majorListId: () => null,
     majorItem: () => null,
     cas: () => '7782-50-5',
+    planVersionId: () => planVersionId,
+    place: () => places.yanta,
+    scheduledAt: () => new Date(Date.now() + 86_400_000).toISOString(),
     planId: () => ids.plans,
   },
 })

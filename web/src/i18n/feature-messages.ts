@@ -1,5 +1,6 @@
 import { authMessages } from './features/auth.ts'
 import { chromeMessages } from './features/chrome.ts'
+import { drillsMessages } from './features/drills.ts'
 import { editingMessages } from './features/editing.ts'
 import { incidentsMessages } from './features/incidents.ts'
 import { plansMessages } from './features/plans.ts'
@@ -10,6 +11,7 @@ const features = [
   editingMessages,
   workspaceMessages,
   incidentsMessages,
+  drillsMessages,
   chromeMessages,
   authMessages,
   plansMessages,

@@ -5,6 +5,8 @@ import { useDateFormat, useT } from '../i18n/use-t.ts'
 import { useMapContext } from '../map/map-context.ts'
 import { useLive } from '../live/live-store.ts'
 import { usePanels } from '../state/panels.ts'
+import { ExerciseBadge } from '../drills/ExerciseBadge.tsx'
+import { ExerciseToggle } from '../filters/ExerciseToggle.tsx'
 import { IncidentGradeChip } from './IncidentGradeChip.tsx'
 import { useOpenIncidents } from './incidents-api.ts'
 
@@ -48,6 +50,7 @@ function IncidentListInner() {
           </span>
         </button>
       </h2>
+      {expanded && <ExerciseToggle />}
       {expanded &&
         (features.length === 0 ? (
           <p className="panel-status" id={itemsId}>
@@ -63,6 +66,7 @@ function IncidentListInner() {
                 <li
                   key={id}
                   data-incident-id={id}
+                  data-exercise={p.exercise ? 'true' : undefined}
                   data-new={flashes.some((x) => x.id === id) ? 'true' : undefined}
                 >
                   <button
@@ -75,7 +79,7 @@ function IncidentListInner() {
                   >
                     <IncidentGradeChip grade={p.grade} />
                     <span className="incident-list__what">
-                      {p.type} · {p.address || p.regionCode}
+                      {p.exercise && <ExerciseBadge />} {p.type} · {p.address || p.regionCode}
                     </span>
                     <span className="incident-list__when">
                       {date(p.occurredAt)} · {t(`incidents.status.${p.status}`)}

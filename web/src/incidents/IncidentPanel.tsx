@@ -1,4 +1,5 @@
 import { DispatchSection } from '../dispatch/DispatchSection.tsx'
+import { ExerciseBadge } from '../drills/ExerciseBadge.tsx'
 import { IncidentPlans } from '../plans/IncidentPlans.tsx'
 import { useDateFormat, useNumberFormat, useT } from '../i18n/use-t.ts'
 import { AttachedPanel } from '../panels/AttachedPanel.tsx'
@@ -81,7 +82,9 @@ export function IncidentPanel({ panel }: { panel: IncidentPanelState }) {
   const close = usePanels((s) => s.close)
   const pin = usePanels((s) => s.pin)
   const { data: incident, error, isPending } = useIncident(panel.content.id)
-  const title = incident ? `${incident.type} · ${incident.address || incident.regionName}` : '…'
+  const title = incident
+    ? `${incident.exercise ? `【${t('drills.exercise')}】` : ''}${incident.type} · ${incident.address || incident.regionName}`
+    : '…'
   return (
     <AttachedPanel
       id={panel.id}
@@ -98,8 +101,13 @@ export function IncidentPanel({ panel }: { panel: IncidentPanelState }) {
           {t('panel.error', { detail: error.message })}
         </p>
       ) : (
-        <div className="incident-panel" data-incident={incident.id}>
+        <div
+          className="incident-panel"
+          data-incident={incident.id}
+          data-exercise={incident.exercise ? 'true' : undefined}
+        >
           <div className="record-badges">
+            {incident.exercise && <ExerciseBadge />}
             <IncidentGradeChip grade={incident.grade} />
             <span className="badge" data-field="status">
               {t(`incidents.status.${incident.status}`)}
@@ -108,7 +116,13 @@ export function IncidentPanel({ panel }: { panel: IncidentPanelState }) {
           </div>
           <Facts incident={incident} />
           <StatusSteps incident={incident} />
-          <Obligations incident={incident} />
+          {incident.exercise ? (
+            <p className="panel-status exercise-note" data-field="exercise-note">
+              {t('drills.exerciseNote')}
+            </p>
+          ) : (
+            <Obligations incident={incident} />
+          )}
           <IncidentPlans incident={incident} />
           <DispatchSection incident={incident} />
           {incident.canEdit && <UpdateForm key={incident.version} incident={incident} />}

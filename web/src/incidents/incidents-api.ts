@@ -16,6 +16,7 @@ import type {
   ObligationDetail,
 } from '../../../server/routes/incidents/incidents.schemas.ts'
 import { useSignedIn } from '../api/auth.ts'
+import { useFilters, type ExerciseMode } from '../state/filters.ts'
 import { getJson, postJson } from '../api/http.ts'
 import { patchJson } from '../api/http.ts'
 
@@ -34,28 +35,41 @@ const OPEN_LIMIT = 500
 
 export const incidentKeys = {
   all: ['incidents'] as const,
-  open: () => [...incidentKeys.all, 'open'] as const,
+  /** Without a mode: every open list (the prefix invalidations use). */
+  open: (exercises?: ExerciseMode) =>
+    exercises
+      ? ([...incidentKeys.all, 'open', exercises] as const)
+      : ([...incidentKeys.all, 'open'] as const),
   details: () => [...incidentKeys.all, 'detail'] as const,
   detail: (id: string) => [...incidentKeys.details(), id] as const,
   classify: (input: ClassifyInput) => [...incidentKeys.all, 'classify', input] as const,
 }
 
-export const openIncidentsQuery = () =>
+export const openIncidentsQuery = (exercises: ExerciseMode = 'exclude') =>
   queryOptions({
-    queryKey: incidentKeys.open(),
+    queryKey: incidentKeys.open(exercises),
     queryFn: ({ signal }) =>
       getJson<IncidentCollection>('/api/incidents', {
         signal,
-        query: { status: OPEN_STATUSES.join(','), limit: OPEN_LIMIT },
+        query: {
+          status: OPEN_STATUSES.join(','),
+          limit: OPEN_LIMIT,
+          exercise: exercises === 'exclude' ? undefined : exercises,
+        },
       }),
     // The event stream invalidates it; no polling.
     staleTime: 5 * 60 * 1000,
   })
 
-/** Open incidents in the user's jurisdiction, newest first. */
+/** Open incidents in the user's jurisdiction, newest first; exercises as the filter says. */
 export function useOpenIncidents() {
   const signedIn = useSignedIn()
-  return useQuery({ ...openIncidentsQuery(), enabled: signedIn })
+  const exercises = useFilters((s) => s.exercises ?? 'exclude')
+  return useQuery({
+    ...openIncidentsQuery(exercises),
+    enabled: signedIn,
+    placeholderData: keepPreviousData,
+  })
 }
 
 export const incidentQuery = (id: string) =>

@@ -1,4 +1,5 @@
 import { useMe } from '../api/auth.ts'
+import { useDrillsUi } from '../drills/drills-store.ts'
 import { useDuty } from '../duty/duty-store.ts'
 import { useT } from '../i18n/use-t.ts'
 import { useReport } from '../incidents/report-store.ts'
@@ -14,6 +15,8 @@ export function LiveToolbar() {
   const setPicking = useReport((s) => s.setPicking)
   const dutyOpen = useDuty((s) => s.open)
   const setDutyOpen = useDuty((s) => s.setOpen)
+  const drillsOpen = useDrillsUi((s) => s.open)
+  const setDrillsOpen = useDrillsUi((s) => s.setOpen)
   const plansOpen = usePlansUi((s) => s.libraryOpen)
   const setPlansOpen = usePlansUi((s) => s.setLibraryOpen)
   const soundOn = useLive((s) => s.soundOn)
@@ -50,6 +53,15 @@ export function LiveToolbar() {
         onClick={() => setDutyOpen(!dutyOpen)}
       >
         {t('duty.title')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        data-action="drills"
+        aria-pressed={drillsOpen}
+        onClick={() => setDrillsOpen(!drillsOpen)}
+      >
+        {t('drills.title')}
       </button>
       <button
         type="button"

@@ -18,7 +18,7 @@ const emptyList: IncidentCollection = { type: 'FeatureCollection', features: [] 
 
 function clientWithList() {
   const client = new QueryClient()
-  client.setQueryData(incidentKeys.open(), emptyList)
+  client.setQueryData(incidentKeys.open('exclude'), emptyList)
   return client
 }
 
@@ -27,7 +27,7 @@ describe('applyStreamEvent', () => {
     const client = clientWithList()
     applyStreamEvent(client, created('a'))
     applyStreamEvent(client, created('b'))
-    const list = client.getQueryData<IncidentCollection>(incidentKeys.open())
+    const list = client.getQueryData<IncidentCollection>(incidentKeys.open('exclude'))
     expect(list?.features.map((f) => f.id)).toEqual(['b', 'a'])
     expect(list?.features[0]?.properties).toMatchObject({
       grade: '较大',
@@ -37,20 +37,24 @@ describe('applyStreamEvent', () => {
       regionCode: '610113',
     })
     expect(list?.features[0]?.geometry.coordinates).toEqual([108.948, 34.213])
-    expect(client.getQueryState(incidentKeys.open())?.isInvalidated).toBe(true)
+    expect(client.getQueryState(incidentKeys.open('exclude'))?.isInvalidated).toBe(true)
   })
 
   it('does not add an incident twice (a replayed event after reconnect)', () => {
     const client = clientWithList()
     applyStreamEvent(client, created('a'))
     applyStreamEvent(client, created('a'))
-    expect(client.getQueryData<IncidentCollection>(incidentKeys.open())?.features).toHaveLength(1)
+    expect(
+      client.getQueryData<IncidentCollection>(incidentKeys.open('exclude'))?.features,
+    ).toHaveLength(1)
   })
 
   it('ignores a malformed payload rather than drawing a point nowhere', () => {
     const client = clientWithList()
     applyStreamEvent(client, { ...created('a'), payload: { type: '泄漏', grade: '较大' } })
-    expect(client.getQueryData<IncidentCollection>(incidentKeys.open())?.features).toHaveLength(0)
+    expect(
+      client.getQueryData<IncidentCollection>(incidentKeys.open('exclude'))?.features,
+    ).toHaveLength(0)
   })
 
   it('a dispatch change makes that incident stale, not the others', () => {
@@ -65,5 +69,21 @@ describe('applyStreamEvent', () => {
     })
     expect(client.getQueryState(incidentKeys.detail('x'))?.isInvalidated).toBe(true)
     expect(client.getQueryState(incidentKeys.detail('y'))?.isInvalidated).toBe(false)
+  })
+})
+
+describe('applyStreamEvent: exercises (演练)', () => {
+  it('an exercise goes only on the lists that show exercises', () => {
+    const client = new QueryClient()
+    for (const mode of ['exclude', 'include', 'only'] as const) {
+      client.setQueryData(incidentKeys.open(mode), emptyList)
+    }
+    const drill = created('x')
+    applyStreamEvent(client, { ...drill, payload: { ...drill.payload, exercise: true } })
+    const count = (mode: 'exclude' | 'include' | 'only') =>
+      client.getQueryData<IncidentCollection>(incidentKeys.open(mode))?.features.length
+    expect([count('exclude'), count('include'), count('only')]).toEqual([0, 1, 1])
+    applyStreamEvent(client, created('real'))
+    expect([count('exclude'), count('include'), count('only')]).toEqual([1, 2, 1])
   })
 })

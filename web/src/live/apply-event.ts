@@ -4,12 +4,14 @@ import { hazardSourceKeys } from '../api/hazard-sources.ts'
 import { hiddenDangerKeys } from '../api/hidden-dangers.ts'
 import { resourceKeys } from '../api/resources.ts'
 import { dispatchKeys } from '../dispatch/dispatch-api.ts'
+import { drillKeys } from '../drills/drills-api.ts'
 import { dutyKeys } from '../duty/duty-api.ts'
 import {
   incidentKeys,
   type IncidentCollection,
   type IncidentFeatureProperties,
 } from '../incidents/incidents-api.ts'
+import { exerciseModes, type ExerciseMode } from '../state/filters.ts'
 import type { StreamEvent } from './stream-event.ts'
 
 /** The plans caches (web/src/plans/plans-api.ts planKeys), named here to keep live/ light. */
@@ -29,7 +31,14 @@ const registryKeys: Record<string, readonly string[]> = {
 function addProvisional(queryClient: QueryClient, event: StreamEvent) {
   const { type, grade, location, deaths } = event.payload
   if (!Array.isArray(location) || typeof type !== 'string' || typeof grade !== 'string') return
-  queryClient.setQueryData<IncidentCollection>(incidentKeys.open(), (list) => {
+  const exercise = event.payload.exercise === true
+  // Only the lists that show it: an exercise never slips into the default one.
+  const shows = (mode: ExerciseMode) =>
+    mode === 'include' || (mode === 'only' ? exercise : !exercise)
+  for (const mode of exerciseModes.filter(shows)) {
+    queryClient.setQueryData<IncidentCollection>(incidentKeys.open(mode), add)
+  }
+  function add(list: IncidentCollection | undefined) {
     if (!list || list.features.some((f) => f.id === event.entityId)) return list
     const feature: IncidentCollection['features'][number] = {
       type: 'Feature',
@@ -39,6 +48,7 @@ function addProvisional(queryClient: QueryClient, event: StreamEvent) {
         type: type as IncidentFeatureProperties['type'],
         grade: grade as IncidentFeatureProperties['grade'],
         status: 'reported',
+        exercise,
         occurredAt: event.at,
         deaths: typeof deaths === 'number' ? deaths : 0,
         seriousInjuries: 0,
@@ -47,7 +57,7 @@ function addProvisional(queryClient: QueryClient, event: StreamEvent) {
       },
     }
     return { ...list, features: [feature, ...list.features] }
-  })
+  }
 }
 
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined)
@@ -59,6 +69,8 @@ const str = (value: unknown) => (typeof value === 'string' ? value : undefined)
 export function applyStreamEvent(queryClient: QueryClient, event: StreamEvent) {
   const invalidate = (queryKey: readonly unknown[]) =>
     void queryClient.invalidateQueries({ queryKey })
+  // A drill's incident moved (an injected update, a dispatch): its drill panel refreshes.
+  if (event.payload.exercise === true || event.type === 'drill.changed') invalidate(drillKeys.all)
   switch (event.type) {
     case 'incident.created':
       addProvisional(queryClient, event)

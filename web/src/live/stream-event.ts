@@ -27,4 +27,5 @@ export const streamEventTypes = [
   'registry.changed',
   'plan.changed',
   'plan.activation',
+  'drill.changed',
 ] as const

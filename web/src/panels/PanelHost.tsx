@@ -1,4 +1,5 @@
 import { Suspense, useEffect } from 'react'
+import type { DrillPanel as DrillPanelType } from '../drills/DrillPanel.tsx'
 import type { IncidentPanel as IncidentPanelType } from '../incidents/IncidentPanel.tsx'
 import type { PlanPanel as PlanPanelType } from '../plans/PlanPanel.tsx'
 import { onDemand } from '../lazy/on-demand.ts'
@@ -37,6 +38,10 @@ const IncidentPanel = onDemand<PropsOf<typeof IncidentPanelType>>(
   'IncidentPanel',
 )
 
+const DrillPanel = onDemand<PropsOf<typeof DrillPanelType>>(
+  () => import('../drills/DrillPanel.tsx'),
+  'DrillPanel',
+)
 const PlanPanel = onDemand<PropsOf<typeof PlanPanelType>>(
   () => import('../plans/PlanPanel.tsx'),
   'PlanPanel',
@@ -58,6 +63,8 @@ function PanelContent({ panel }: { panel: PanelState }) {
       return <ResourcePanel panel={{ ...panel, content }} />
     case 'incident':
       return <IncidentPanel panel={{ ...panel, content }} />
+    case 'drill':
+      return <DrillPanel panel={{ ...panel, content }} />
     case 'plan':
       return <PlanPanel panel={{ ...panel, content }} />
   }

@@ -62,15 +62,22 @@ export const noFilters = (): LayerFilters => ({
   enterprises: { industry: null },
 })
 
+/** Exercises (演练) in the incident list and layer: left out unless the user asks. */
+export const exerciseModes = ['exclude', 'include', 'only'] as const
+export type ExerciseMode = (typeof exerciseModes)[number]
+
 export interface FiltersState {
   layers: LayerFilters
   region: RegionFilter | null
+  /** Optional so older callers keep working: absent is 'exclude'. */
+  exercises?: ExerciseMode
 }
 
 interface FiltersStore extends FiltersState {
   setLayer: <L extends FilterableLayerId>(layer: L, patch: Partial<LayerFilters[L]>) => void
   clearLayer: (layer: FilterableLayerId) => void
   setRegion: (region: RegionFilter | null) => void
+  setExercises: (mode: ExerciseMode) => void
   /** Everything at once (a URL being applied). */
   replace: (state: FiltersState) => void
 }
@@ -79,11 +86,14 @@ interface FiltersStore extends FiltersState {
 export const useFilters = create<FiltersStore>()((set) => ({
   layers: noFilters(),
   region: null,
+  exercises: 'exclude',
   setLayer: (layer, patch) =>
     set((s) => ({ layers: { ...s.layers, [layer]: { ...s.layers[layer], ...patch } } })),
   clearLayer: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: noFilters()[layer] } })),
   setRegion: (region) => set({ region }),
-  replace: (state) => set({ layers: state.layers, region: state.region }),
+  setExercises: (exercises) => set({ exercises }),
+  replace: (state) =>
+    set({ layers: state.layers, region: state.region, exercises: state.exercises ?? 'exclude' }),
 }))
 
 /** Whether a layer's own filters narrow anything (the region is shown separately). */

@@ -14,10 +14,11 @@ export type PanelContent =
   | { kind: 'hidden-danger'; id: string }
   | { kind: 'resource'; id: string }
   | { kind: 'incident'; id: string }
+  | { kind: 'drill'; id: string }
   | { kind: 'plan'; id: string }
 
-/** Registry records (not regions, not incidents): what `useOpenRecordPanel` fetches. */
-export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident' | 'plan'>
+/** Registry records (not regions, incidents, drills or plans): what `useOpenRecordPanel` fetches. */
+export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident' | 'drill' | 'plan'>
 
 export interface PanelState {
   id: string

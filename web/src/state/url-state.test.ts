@@ -10,7 +10,7 @@ const filtered = (): FiltersState => {
   layers['hidden-dangers'] = { severity: 'major', status: ['open', 'rectifying'], overdue: false }
   layers.resources = { kind: ['team', 'medical'], status: 'available' }
   layers.enterprises.industry = '危险化学品'
-  return { layers, region: { code: '610113', name: null } }
+  return { layers, region: { code: '610113', name: null }, exercises: 'only' }
 }
 
 describe('url state', () => {
@@ -28,6 +28,7 @@ describe('url state', () => {
     const hash = encodeHash(view)
     expect(hash).toBe('#11.25/34.21234/108.94123/30')
     expect(search).toContain('layers=hazard-sources,resources,provinces')
+    expect(search).toContain('ex=only')
     const back = decodeUrl({ search, hash }, order)
     expect(back.view).toEqual(view)
     expect(back.layers).toEqual(layers)
@@ -38,7 +39,17 @@ describe('url state', () => {
     expect(decodeHash('#8/34.2/108.9')).toEqual({ center: [108.9, 34.2], zoom: 8, bearing: 0 })
     const none = decodeSearch('', order)
     expect(none.layers).toBeNull()
-    expect(none.filters).toEqual({ layers: noFilters(), region: null })
+    expect(none.filters).toEqual({ layers: noFilters(), region: null, exercises: 'exclude' })
+  })
+
+  it('exercises (演练): absent or unknown means left out; include and only are kept', () => {
+    expect(decodeSearch('?ex=include', order).filters.exercises).toBe('include')
+    expect(decodeSearch('?ex=all', order).filters.exercises).toBe('exclude')
+    const plain = encodeSearch(
+      { layers: {}, filters: { ...filtered(), exercises: 'exclude' } },
+      order,
+    )
+    expect(plain).not.toContain('ex=')
   })
 
   it('drops bad and hostile values instead of applying them', () => {

@@ -6,7 +6,7 @@ import {
   resourceStatusOptions,
   severityOptions,
 } from '../filters/filter-options.ts'
-import { noFilters, type FiltersState, type LayerFilters } from './filters.ts'
+import { exerciseModes, noFilters, type FiltersState, type LayerFilters } from './filters.ts'
 
 /*
  * The screen as a URL, so a copied link reproduces it:
@@ -31,6 +31,8 @@ export interface UrlState {
 
 const LAYERS = 'layers'
 const REGION = 'region'
+/** 演练: `ex=include` or `ex=only`; absent means exercises are left out. */
+const EXERCISES = 'ex'
 /** Query names of the per-layer filters: short, stable, and never reused for another meaning. */
 const names = {
   grade: 'hs.grade',
@@ -79,6 +81,8 @@ export function encodeSearch(
   one(names.resourceStatus, f.resources.status)
   one(names.industry, f.enterprises.industry)
   if (region) params.set(REGION, region.code)
+  const exercises = state.filters.exercises ?? 'exclude'
+  if (exercises !== 'exclude') params.set(EXERCISES, exercises)
   // URLSearchParams escapes commas and CJK; both are legal in a query, so keep them readable.
   return `?${params.toString().replace(/%2C/gi, ',')}`
 }
@@ -142,6 +146,7 @@ export function decodeSearch(
     filters: {
       layers: filters,
       region: region && REGION_CODE.test(region) ? { code: region, name: null } : null,
+      exercises: pickOne(params.get(EXERCISES), exerciseModes) ?? 'exclude',
     },
   }
 }

@@ -26,6 +26,7 @@ function applyToStores(state: ReturnType<typeof currentUrl>) {
   useFilters.getState().replace({
     layers: filters.layers,
     region: filters.region && region?.code === filters.region.code ? region : filters.region,
+    exercises: filters.exercises ?? 'exclude',
   })
 }
 

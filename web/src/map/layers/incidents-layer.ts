@@ -22,14 +22,19 @@ import {
 
 /*
  * 事故 (open incidents): a disc per incident in its accident grade's emergency colour
- * (特别重大 red … 一般 blue) with a dark ring, above every registry layer. A newly reported
+ * (特别重大 red … 一般 blue) with a dark ring, above every registry layer. An exercise (演练,
+ * shown only when the filter asks) is paler, with a thick violet ring and a white inner ring. A newly reported
  * incident pulses for a few seconds (a ring on a second source fed by the live stream, so it
  * shows even before the list has been refetched, and an animated DOM ring over it).
  */
 
 const SOURCE = 'incidents'
 const FLASH_SOURCE = 'incidents-flash'
-const ids = { discs: 'incidents-points', flash: 'incidents-flash' }
+const ids = { discs: 'incidents-points', exercise: 'incidents-exercise', flash: 'incidents-flash' }
+
+/** 演练 violet: used for nothing else, so an exercise symbol is never read as a grade. */
+export const EXERCISE_INK = '#6d28d9'
+const isExercise = ['==', ['get', 'exercise'], true]
 
 const byGrade = [
   'match',
@@ -53,8 +58,34 @@ const spec: PointSourceSpec = {
           [9, 9],
           [13, 12],
         ]),
-        'circle-stroke-color': ['case', highlighted, HIGHLIGHT, '#111111'] as unknown as string,
-        'circle-stroke-width': ['case', highlighted, 3.5, 2.5] as unknown as number,
+        'circle-stroke-color': [
+          'case',
+          highlighted,
+          HIGHLIGHT,
+          isExercise,
+          EXERCISE_INK,
+          '#111111',
+        ] as unknown as string,
+        'circle-stroke-width': ['case', highlighted, 3.5, isExercise, 4, 2.5] as unknown as number,
+        // An exercise is paler: it must never be taken for a real incident at a glance.
+        'circle-opacity': ['case', isExercise, 0.55, 1] as unknown as number,
+      },
+    },
+    {
+      // 演: a white ring inside the violet one, so the mark holds in any grade colour.
+      id: ids.exercise,
+      type: 'circle',
+      source: SOURCE,
+      filter: isExercise as unknown as boolean,
+      paint: {
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-radius': interpolateZoom([
+          [4, 3],
+          [9, 5],
+          [13, 7],
+        ]),
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
       },
     },
   ],
