@@ -20,6 +20,7 @@ import { dutyRouter } from './routes/duty/index.ts'
 import { eventsRouter } from './routes/events/index.ts'
 import { searchRouter } from './routes/search/index.ts'
 import { nearbyRouter } from './routes/nearby/index.ts'
+import { alertsRouter } from './routes/alerts/index.ts'
 import { docsPage, docsScript } from './routes/docs/docs-page.ts'
 import { bodySizeLimit, sameOriginWrites, securityHeaders } from './lib/http/edge.ts'
 import { safeText } from './lib/http/text-safety.ts'
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
     .route('/', eventsRouter)
     .route('/', searchRouter)
     .route('/', nearbyRouter)
+    .route('/', alertsRouter)
   app.route('/api', api)
   // Outside /api: MVT under /tiles/ (DESIGN "API conventions"), still signed in and scoped.
   app.route('/', vectorTilesRouter)

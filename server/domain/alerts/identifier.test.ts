@@ -45,3 +45,22 @@ describe('national identifiers', () => {
     expect(fullRegionCode('')).toBe('000000')
   })
 })
+
+describe('the jurisdiction of an area', async () => {
+  const { commonJurisdictionPrefix, prefixOfRegionCode } = await import('./area-region.ts')
+  it('is the most specific region holding every county', () => {
+    expect(commonJurisdictionPrefix(['610113'])).toBe('610113')
+    expect(commonJurisdictionPrefix(['610113', '610112'])).toBe('6101')
+    expect(commonJurisdictionPrefix(['610113', '610802'])).toBe('61')
+    expect(commonJurisdictionPrefix(['610113', '440106'])).toBe('')
+    expect(commonJurisdictionPrefix([])).toBe('')
+    // 611x and 610x share "61" but not a city: 4 digits, never 3.
+    expect(commonJurisdictionPrefix(['610113', '611002'])).toBe('61')
+  })
+  it('a region code names its prefix by level', () => {
+    expect(prefixOfRegionCode('610000')).toBe('61')
+    expect(prefixOfRegionCode('610100')).toBe('6101')
+    expect(prefixOfRegionCode('610113')).toBe('610113')
+    expect(prefixOfRegionCode('000000')).toBe('')
+  })
+})
