@@ -114,12 +114,9 @@ export const alertLift = z
   .openapi('AlertLift')
 
 export const alertListQuery = baseListQuery.omit({ q: true, includeRetired: true }).extend({
-  include: z
-    .enum(['expired'])
-    .optional()
-    .openapi({
-      description: 'expired: also lifted and expired alerts (default: in force or pending)',
-    }),
+  include: z.enum(['expired']).optional().openapi({
+    description: 'expired: also lifted and expired alerts (default: in force or pending)',
+  }),
 })
 
 export const historyEntry = z.object({

@@ -2,6 +2,8 @@ import { capOfAlert, issuerCode, refusalOf, alertIdentifier } from '../../domain
 import { requireActor } from '../../lib/auth/middleware.ts'
 import type { Actor } from '../../lib/auth/actor.ts'
 import { createRouter } from '../../lib/openapi.ts'
+import { badRequest } from '../../lib/problem.ts'
+import { idParam } from '../../lib/registry/record-schemas.ts'
 import { staleVersion } from '../../lib/registry/conflict.ts'
 import { assertWriterRole } from '../../lib/registry/scope.ts'
 import { alertFeed } from './alerts.feed.ts'
@@ -86,6 +88,20 @@ export const alertsRouter = createRouter()
 alertsRouter.use('/alerts', requireActor)
 alertsRouter.use('/alerts/*', requireActor)
 
+// `{id}.cap`: Hono would read `:id.cap` as one parameter name, so the route is matched by a
+// pattern here (before `/alerts/{id}`) and documented in the OpenAPI registry as usual.
+alertsRouter.openAPIRegistry.registerPath(getAlertCapRoute)
+alertsRouter.get('/alerts/:file{[^/]+\\.cap}', async (c) => {
+  const parsed = idParam.safeParse({ id: c.req.param('file').slice(0, -'.cap'.length) })
+  if (!parsed.success)
+    throw badRequest([{ field: 'id', code: 'invalid_format', message: 'id must be a UUID' }])
+  const row = await readable(c.var.database.db, c.var.actor, parsed.data.id)
+  return c.body(capXml(capOfRow(row)), 200, {
+    'content-type': `${CAP_TYPE}; charset=utf-8`,
+    'content-disposition': `inline; filename="${row.identifier}.cap.xml"`,
+  })
+})
+
 alertsRouter
   .openapi(listAlertsRoute, async (c) => {
     const fc = await listAlerts(c.var.database.db, c.var.actor, c.req.valid('query'))
@@ -149,13 +165,6 @@ alertsRouter
       return id
     })
     return c.json(await detail(db, actor, id), 201)
-  })
-  .openapi(getAlertCapRoute, async (c) => {
-    const row = await readable(c.var.database.db, c.var.actor, c.req.valid('param').id)
-    return c.body(capXml(capOfRow(row)), 200, {
-      'content-type': `${CAP_TYPE}; charset=utf-8`,
-      'content-disposition': `inline; filename="${row.identifier}.cap.xml"`,
-    }) as never
   })
   .openapi(getAlertRoute, async (c) => {
     const db = c.var.database.db
