@@ -1,6 +1,7 @@
 import type { MatrixRecords, Scope } from './matrix-fixtures.ts'
 import { MATRIX_PASSWORD, TAG } from './matrix-fixtures.ts'
 import { places } from '../fixtures.ts'
+import { alertMatrixRoutes } from './matrix-routes-alerts.ts'
 
 /**
  * What every route of the API must answer, by role and by scope. The keys are exactly the
@@ -26,6 +27,8 @@ export interface Request {
   body?: unknown
   /** The status a writer gets out of scope when it is not the kind's default (see note). */
   outStatus?: number
+  /** Send `body` (a string) as is with this content type instead of JSON. */
+  contentType?: string
 }
 
 export interface RouteCase {
@@ -381,4 +384,5 @@ export const matrixRoutes: Record<string, RouteCase> = {
     empty: 204,
     request: tile('enterprises'),
   },
+  ...alertMatrixRoutes,
 }

@@ -1,3 +1,4 @@
+import { alertsMessages } from './features/alerts.ts'
 import { authMessages } from './features/auth.ts'
 import { chromeMessages } from './features/chrome.ts'
 import { editingMessages } from './features/editing.ts'
@@ -11,6 +12,7 @@ const features = [
   incidentsMessages,
   chromeMessages,
   authMessages,
+  alertsMessages,
 ] as const
 
 type Merge<T extends readonly { zhCN: object }[]> = T extends readonly [

@@ -25,4 +25,7 @@ export const streamEventTypes = [
   'dispatch.changed',
   'resource.status',
   'registry.changed',
+  'alert.issued',
+  'alert.updated',
+  'alert.lifted',
 ] as const

@@ -1,4 +1,5 @@
 import { Suspense, useEffect } from 'react'
+import type { AlertPanel as AlertPanelType } from '../alerts/AlertPanel.tsx'
 import type { IncidentPanel as IncidentPanelType } from '../incidents/IncidentPanel.tsx'
 import { onDemand } from '../lazy/on-demand.ts'
 import { usePanels, type PanelState } from '../state/panels.ts'
@@ -36,6 +37,11 @@ const IncidentPanel = onDemand<PropsOf<typeof IncidentPanelType>>(
   'IncidentPanel',
 )
 
+const AlertPanel = onDemand<PropsOf<typeof AlertPanelType>>(
+  () => import('../alerts/AlertPanel.tsx'),
+  'AlertPanel',
+)
+
 /** Which component shows which panel kind; a new panel kind adds one case. */
 function PanelContent({ panel }: { panel: PanelState }) {
   const { content } = panel
@@ -52,6 +58,8 @@ function PanelContent({ panel }: { panel: PanelState }) {
       return <ResourcePanel panel={{ ...panel, content }} />
     case 'incident':
       return <IncidentPanel panel={{ ...panel, content }} />
+    case 'alert':
+      return <AlertPanel panel={{ ...panel, content }} />
   }
 }
 

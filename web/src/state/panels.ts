@@ -14,9 +14,10 @@ export type PanelContent =
   | { kind: 'hidden-danger'; id: string }
   | { kind: 'resource'; id: string }
   | { kind: 'incident'; id: string }
+  | { kind: 'alert'; id: string }
 
 /** Registry records (not regions, not incidents): what `useOpenRecordPanel` fetches. */
-export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident'>
+export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident' | 'alert'>
 
 export interface PanelState {
   id: string
