@@ -5,6 +5,7 @@ import { seedDemoAccounts } from './accounts/demo-accounts.ts'
 import { generateDemo } from './demo/generate.ts'
 import { OUTSIDE_SHAANXI, writeOutsideShaanxi } from './demo/outside-shaanxi.ts'
 import { seedDemoIncidents } from './demo/incidents.ts'
+import { seedDemoAlerts } from './demo/alerts.ts'
 
 export interface SeedOptions {
   /** 'demo' loads regions and the demo registry; 'none' loads regions only. */
@@ -42,6 +43,7 @@ export async function seedIfEmpty(database: Database, options: SeedOptions): Pro
       log(`demo records in ${OUTSIDE_SHAANXI.name} (${OUTSIDE_SHAANXI.county}): 1 of each registry`)
       // Relative to now, so the demo's reporting deadlines are live when it opens.
       await seedDemoIncidents(tx, { now: new Date(), log })
+      await seedDemoAlerts(tx, { now: new Date(), log })
     }
     const value = JSON.stringify({
       mode: options.mode,
