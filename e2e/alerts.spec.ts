@@ -104,7 +104,7 @@ test('README screenshots of the alerts', async ({ browser }) => {
     // phone the sheet covers the lower half, so the map centre goes below the areas).
     if (name === 'phone') await card.locator('.incident-list__toggle').click()
     await s.map.jumpTo(
-      name === 'phone' ? [109.3, 32.1] : [109.6, 33.9],
+      name === 'phone' ? [109.3, 33.1] : [109.6, 33.9],
       name === 'phone' ? 7.2 : 7.8,
     )
     await s.map.idle()
