@@ -193,6 +193,19 @@ describe('issuing, scope and lifecycle', () => {
   })
 })
 
+describe('demo alerts', () => {
+  it('the demo seed has alerts in force, pending, expired and lifted in 陕西', async () => {
+    const all = await shaanxi.get<FC>('/api/alerts?include=expired')
+    const phases = new Set(all.body.features.map((f) => f.properties.phase))
+    for (const phase of ['active', 'pending', 'expired', 'lifted']) expect(phases).toContain(phase)
+    const titles = all.body.features.map((f) => String(f.properties.title))
+    expect(titles).toContain('商洛市暴雨橙色预警（尾矿库防汛）')
+    const own = await yuyang.get<FC>('/api/alerts?include=expired')
+    expect(own.body.features.map((f) => f.properties.title)).toContain('榆林市大风蓝色预警')
+    expect(own.body.features.map((f) => f.properties.title)).not.toContain('西安市高温黄色预警')
+  })
+})
+
 describe('what is inside the area', () => {
   it('counts and lists hazard sources, enterprises, resources and shelters; people unknown', async () => {
     const near: [number, number] = [places.yanta[0] + 0.001, places.yanta[1]]
