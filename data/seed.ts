@@ -7,6 +7,7 @@ import { OUTSIDE_SHAANXI, writeOutsideShaanxi } from './demo/outside-shaanxi.ts'
 import { seedDemoIncidents } from './demo/incidents.ts'
 import { seedDemoDrills } from './demo/drills.ts'
 import { seedDemoPlans } from './demo/emergency-plans.ts'
+import { seedDemoAlerts } from './demo/alerts.ts'
 
 export interface SeedOptions {
   /** 'demo' loads regions and the demo registry; 'none' loads regions only. */
@@ -48,6 +49,7 @@ export async function seedIfEmpty(database: Database, options: SeedOptions): Pro
       await seedDemoPlans(tx, { log })
       // Two past drills with evaluations (after the plans: a drill runs a plan version).
       await seedDemoDrills(tx, { now: new Date(), log })
+      await seedDemoAlerts(tx, { now: new Date(), log })
     }
     const value = JSON.stringify({
       mode: options.mode,

@@ -22,6 +22,7 @@ import { eventsRouter } from './routes/events/index.ts'
 import { searchRouter } from './routes/search/index.ts'
 import { nearbyRouter } from './routes/nearby/index.ts'
 import { activationsRouter, plansRouter } from './routes/plans/index.ts'
+import { alertsRouter } from './routes/alerts/index.ts'
 import { docsPage, docsScript } from './routes/docs/docs-page.ts'
 import { bodySizeLimit, sameOriginWrites, securityHeaders } from './lib/http/edge.ts'
 import { safeText } from './lib/http/text-safety.ts'
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
     .route('/', nearbyRouter)
     .route('/', plansRouter)
     .route('/', activationsRouter)
+    .route('/', alertsRouter)
   app.route('/api', api)
   // Outside /api: MVT under /tiles/ (DESIGN "API conventions"), still signed in and scoped.
   app.route('/', vectorTilesRouter)

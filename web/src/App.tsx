@@ -6,6 +6,8 @@ import { MapLayers } from './map/MapLayers.tsx'
 import { MapView } from './map/MapView.tsx'
 import { OpenOnJurisdiction } from './map/OpenOnJurisdiction.tsx'
 import { WhenMapReady } from './map/map-context.ts'
+import { AlertDrawTool } from './alerts/AlertDrawTool.tsx'
+import { AlertsCard } from './alerts/AlertsCard.tsx'
 import { IncidentList } from './incidents/IncidentList.tsx'
 import { IncidentWorkspace } from './incidents/IncidentWorkspace.tsx'
 import { LiveEvents } from './live/LiveEvents.tsx'
@@ -29,6 +31,7 @@ export function App() {
           <OpenOnJurisdiction />
           <MeasureTool />
           <NearbyTool />
+          <AlertDrawTool />
           <MapContextMenu />
         </WhenMapReady>
         <div className="chrome">
@@ -44,6 +47,7 @@ export function App() {
               <WhenMapReady>
                 <NearbyCard />
                 <IncidentList />
+                <AlertsCard />
               </WhenMapReady>
             </div>
           </div>

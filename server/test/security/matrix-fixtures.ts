@@ -35,14 +35,17 @@ export async function call(
   method: string,
   path: string,
   body?: unknown,
+  /** A body sent as is (a string) with this type instead of JSON, e.g. a CAP XML document. */
+  contentType?: string,
 ): Promise<{ status: number; type: string; text: string; bytes: Uint8Array }> {
+  const raw = contentType !== undefined && typeof body === 'string'
   const res = await t.app.request(path, {
     method,
     headers: {
       ...(cookie ? { cookie } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(body === undefined ? {} : { 'content-type': raw ? contentType : 'application/json' }),
     },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(body === undefined ? {} : { body: raw ? body : JSON.stringify(body) }),
   })
   const bytes = new Uint8Array(await res.arrayBuffer())
   return {
@@ -272,6 +275,52 @@ export class MatrixRecords {
       base64: Buffer.from('# 预案\n').toString('base64'),
     })
     return { id: plan.id, version: 2 }
+  }
+
+  alertBody(scope: Scope) {
+    return {
+      level: '三级',
+      eventType: '暴雨',
+      title: `${TAG}暴雨预警`,
+      area: { kind: 'circle', center: place(scope), radiusM: 300 },
+      expiresAt: new Date(Date.now() + 6 * 3600_000).toISOString(),
+    }
+  }
+
+  alert(scope: Scope) {
+    return this.made('/api/alerts', this.alertBody(scope))
+  }
+
+  /** A CAP 1.2 message from another system, its area in scope or out, never taken in before. */
+  capDocument(scope: Scope) {
+    const [lng, lat] = place(scope)
+    const at = (h: number) => {
+      const b = new Date(Date.now() + (h + 8) * 3600_000).toISOString().slice(0, 19)
+      return `${b}+08:00`
+    }
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+  <identifier>${uniqueName('matrix-cap').replace(/[^\w-]/g, '')}</identifier>
+  <sender>matrix-weather-office</sender>
+  <sent>${at(0)}</sent>
+  <status>Actual</status>
+  <msgType>Alert</msgType>
+  <scope>Public</scope>
+  <info>
+    <language>zh-CN</language>
+    <category>Met</category>
+    <event>暴雨</event>
+    <urgency>Expected</urgency>
+    <severity>Moderate</severity>
+    <certainty>Likely</certainty>
+    <expires>${at(6)}</expires>
+    <headline>${TAG}暴雨黄色预警</headline>
+    <area>
+      <areaDesc>${TAG}</areaDesc>
+      <circle>${lat},${lng} 0.3</circle>
+    </area>
+  </info>
+</alert>`
   }
 
   /** A user of the callers' agency (in) or of 榆阳区 (out). */

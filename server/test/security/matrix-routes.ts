@@ -3,6 +3,7 @@ import { MATRIX_PASSWORD, TAG } from './matrix-fixtures.ts'
 import { places } from '../fixtures.ts'
 import { drillMatrixRoutes } from './matrix-routes-drills.ts'
 import { planMatrixRoutes } from './matrix-routes-plans.ts'
+import { alertMatrixRoutes } from './matrix-routes-alerts.ts'
 
 /**
  * What every route of the API must answer, by role and by scope. The keys are exactly the
@@ -28,6 +29,8 @@ export interface Request {
   body?: unknown
   /** The status a writer gets out of scope when it is not the kind's default (see note). */
   outStatus?: number
+  /** Send `body` (a string) as is with this content type instead of JSON. */
+  contentType?: string
 }
 
 export interface RouteCase {
@@ -385,4 +388,5 @@ export const matrixRoutes: Record<string, RouteCase> = {
     request: tile('enterprises'),
   },
   ...drillMatrixRoutes,
+  ...alertMatrixRoutes,
 }

@@ -41,6 +41,7 @@ beforeAll(async () => {
     ids.push((await records.enterprise(scope)).id, (await records.user(scope)).id)
     ids.push((await records.drill(scope)).id)
     ids.push((await records.plan(scope, true)).id)
+    ids.push((await records.alert(scope)).id)
     // Duty records belong to an agency: 榆阳区's made by its officer, 西安's by the matrix officer.
     const log = { kind: 'note', text: '矩阵核查值班记录', incidentId: incident.id }
     if (scope === 'out') {
@@ -114,7 +115,7 @@ describe('the route × role × scope matrix', () => {
           const res =
             route.kind === 'stream'
               ? await openStream(caller?.cookie ?? '', req.path)
-              : await call(t, caller?.cookie ?? '', method, req.path, req.body)
+              : await call(t, caller?.cookie ?? '', method, req.path, req.body, req.contentType)
           const cell = `${caller?.role ?? 'anonymous'} ${scope}: ${res.status}`
           cells.push(cell)
           const emptyOk = route.kind === 'readList' && scope === 'out' && res.status === route.empty
@@ -144,7 +145,7 @@ describe('the route × role × scope matrix', () => {
       if (route.kind === 'readList') {
         // The control: the same request by 榆阳区 shows its records, so the check above has teeth.
         const req = await route.request(records, 'out')
-        const own = await call(t, yuyangCookie, method, req.path, req.body)
+        const own = await call(t, yuyangCookie, method, req.path, req.body, req.contentType)
         const seen = route.outEmpty
           ? (JSON.parse(own.text) as unknown[]).length > 0
           : outIds.some((id) => own.text.includes(id))

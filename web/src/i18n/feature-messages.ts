@@ -1,3 +1,4 @@
+import { alertsMessages } from './features/alerts.ts'
 import { authMessages } from './features/auth.ts'
 import { chromeMessages } from './features/chrome.ts'
 import { drillsMessages } from './features/drills.ts'
@@ -15,6 +16,7 @@ const features = [
   chromeMessages,
   authMessages,
   plansMessages,
+  alertsMessages,
 ] as const
 
 type Merge<T extends readonly { zhCN: object }[]> = T extends readonly [

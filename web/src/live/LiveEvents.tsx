@@ -61,7 +61,7 @@ export function LiveEvents() {
     }
     for (const type of streamEventTypes) source.addEventListener(type, onEvent)
     source.addEventListener('reset', () => {
-      for (const key of ['incidents', 'dispatch', 'duty', 'resources'])
+      for (const key of ['incidents', 'dispatch', 'duty', 'resources', 'alerts'])
         void queryClient.invalidateQueries({ queryKey: [key] })
     })
     // The server ended this session (logout in another tab, password reset, expiry): stop

@@ -3,6 +3,7 @@ import { enterpriseKeys } from '../api/enterprises.ts'
 import { hazardSourceKeys } from '../api/hazard-sources.ts'
 import { hiddenDangerKeys } from '../api/hidden-dangers.ts'
 import { resourceKeys } from '../api/resources.ts'
+import { alertKeys } from '../alerts/alerts-api.ts'
 import { dispatchKeys } from '../dispatch/dispatch-api.ts'
 import { drillKeys } from '../drills/drills-api.ts'
 import { dutyKeys } from '../duty/duty-api.ts'
@@ -102,6 +103,14 @@ export function applyStreamEvent(queryClient: QueryClient, event: StreamEvent) {
     case 'resource.status':
       invalidate(resourceKeys.all)
       invalidate(dispatchKeys.all)
+      return
+    case 'alert.issued':
+    case 'alert.updated':
+    case 'alert.lifted':
+      // One event per county the area touches: invalidation coalesces them into one refetch.
+      invalidate(alertKeys.active())
+      invalidate(alertKeys.detail(event.entityId))
+      invalidate(alertKeys.inside(event.entityId))
       return
     case 'registry.changed': {
       const keys = registryKeys[event.entity]

@@ -28,4 +28,7 @@ export const streamEventTypes = [
   'plan.changed',
   'plan.activation',
   'drill.changed',
+  'alert.issued',
+  'alert.updated',
+  'alert.lifted',
 ] as const

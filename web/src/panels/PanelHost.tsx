@@ -1,5 +1,6 @@
 import { Suspense, useEffect } from 'react'
 import type { DrillPanel as DrillPanelType } from '../drills/DrillPanel.tsx'
+import type { AlertPanel as AlertPanelType } from '../alerts/AlertPanel.tsx'
 import type { IncidentPanel as IncidentPanelType } from '../incidents/IncidentPanel.tsx'
 import type { PlanPanel as PlanPanelType } from '../plans/PlanPanel.tsx'
 import { onDemand } from '../lazy/on-demand.ts'
@@ -46,6 +47,10 @@ const PlanPanel = onDemand<PropsOf<typeof PlanPanelType>>(
   () => import('../plans/PlanPanel.tsx'),
   'PlanPanel',
 )
+const AlertPanel = onDemand<PropsOf<typeof AlertPanelType>>(
+  () => import('../alerts/AlertPanel.tsx'),
+  'AlertPanel',
+)
 
 /** Which component shows which panel kind; a new panel kind adds one case. */
 function PanelContent({ panel }: { panel: PanelState }) {
@@ -67,6 +72,8 @@ function PanelContent({ panel }: { panel: PanelState }) {
       return <DrillPanel panel={{ ...panel, content }} />
     case 'plan':
       return <PlanPanel panel={{ ...panel, content }} />
+    case 'alert':
+      return <AlertPanel panel={{ ...panel, content }} />
   }
 }
 

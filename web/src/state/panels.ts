@@ -16,9 +16,13 @@ export type PanelContent =
   | { kind: 'incident'; id: string }
   | { kind: 'drill'; id: string }
   | { kind: 'plan'; id: string }
+  | { kind: 'alert'; id: string }
 
-/** Registry records (not regions, incidents, drills or plans): what `useOpenRecordPanel` fetches. */
-export type RecordKind = Exclude<PanelContent['kind'], 'region' | 'incident' | 'drill' | 'plan'>
+/** Registry records (not regions, incidents, drills, plans or alerts): what `useOpenRecordPanel` fetches. */
+export type RecordKind = Exclude<
+  PanelContent['kind'],
+  'region' | 'incident' | 'drill' | 'plan' | 'alert'
+>
 
 export interface PanelState {
   id: string

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 
 /** The map tool that owns clicks on the map; while one is active, clicks open no panels. */
-export type MapTool = 'measure' | 'nearby-pick'
+export type MapTool = 'measure' | 'nearby-pick' | 'alert-draw'
 
 interface ActiveToolStore {
   tool: MapTool | null

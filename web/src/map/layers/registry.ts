@@ -1,3 +1,4 @@
+import { alertsLayer } from '../../alerts/layers/alerts-layer.ts'
 import { dispatchLinesLayer } from './dispatch-lines-layer.ts'
 import { enterprisesLayer } from './enterprises-layer.ts'
 import { hazardSourcesLayer } from './hazard-sources-layer.ts'
@@ -19,6 +20,7 @@ export const layerRegistry: readonly MapLayerDefinition[] = [
   hiddenDangersLayer,
   resourcesLayer,
   enterprisesLayer,
+  alertsLayer,
   countiesLayer,
   citiesLayer,
   provincesLayer,
