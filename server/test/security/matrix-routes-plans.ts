@@ -1,4 +1,4 @@
-import type { RouteCase } from './matrix-routes.ts'
+import type { RouteCase } from './matrix-types.ts'
 import { TAG } from './matrix-fixtures.ts'
 
 const version = (m: { version?: number }) => m.version ?? 1
