@@ -58,6 +58,7 @@ beforeAll(async () => {
   ids.incidents = (await records.incident('in')).id
   ids.dispatches = (await records.dispatch('in')).id
   ids.users = (await records.user('in')).id
+  ids.alerts = (await records.alert('in')).id
   cookie = await sessionCookie(t, 'xian', 'jinan-xian')
 }, 180_000)
 afterAll(async () => {
