@@ -20,7 +20,7 @@ const dateTime = (field: string) =>
 const ring = z
   .array(lngLatSchema)
   .min(4, 'a ring needs at least 4 positions')
-  .refine((r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1], {
+  .refine((r) => r.length === 0 || (r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1]), {
     message: 'a ring must end where it starts',
   })
 
@@ -31,7 +31,7 @@ const polygonArea = z
     polygons: z.array(z.array(ring).min(1).max(20)).min(1).max(50),
   })
   .strict()
-  .refine((a) => a.polygons.flat(2).length <= MAX_VERTICES, {
+  .refine((a) => !Array.isArray(a.polygons) || a.polygons.flat(2).length <= MAX_VERTICES, {
     message: `at most ${MAX_VERTICES} vertices`,
     params: { code: 'too_big', max: MAX_VERTICES },
   })

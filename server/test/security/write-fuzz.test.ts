@@ -62,6 +62,7 @@ beforeAll(async () => {
   planVersionId = await records.drillPlanVersion('in')
   ids.plans = (await records.plan('in')).id
   ids['plan-activations'] = (await records.planActivation('in')).id
+  ids.alerts = (await records.alert('in')).id
   cookie = await sessionCookie(t, 'xian', 'jinan-xian')
 }, 180_000)
 afterAll(async () => {
