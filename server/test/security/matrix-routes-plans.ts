@@ -1,5 +1,11 @@
-import type { RouteCase } from './matrix-routes.ts'
-import { TAG } from './matrix-fixtures.ts'
+import { TAG, type MatrixRecords, type Scope } from './matrix-fixtures.ts'
+
+/** The part of matrix-routes.ts's RouteCase these use (not imported: no import circle). */
+interface RouteCase {
+  kind: 'readList' | 'readOne' | 'writeOne' | 'create'
+  ok?: number
+  request(records: MatrixRecords, scope: Scope): Promise<{ path: string; body?: unknown }>
+}
 
 const version = (m: { version?: number }) => m.version ?? 1
 
