@@ -148,7 +148,12 @@ describe('demo data in the seeded database', () => {
     await t.database.db
       .transaction(async (tx) => {
         // The demo incidents refer to enterprises and resources: regenerated with them.
+        // The demo plans refer to the enterprises and incidents too (data/demo/emergency-plans.ts).
         for (const table of [
+          'plan_activation_steps',
+          'plan_activations',
+          'plan_versions',
+          'plans',
           'dispatches',
           'reporting_obligations',
           'incident_events',
