@@ -10,6 +10,11 @@ export class PlansDriver {
   /** When the user opens the demo chlorine leak from the open-incident list. */
   async openChlorineLeak(): Promise<Locator> {
     const list = this.page.getByTestId('incident-list')
+    // On a phone the list starts folded.
+    await expect(list).toBeVisible()
+    if ((await list.getAttribute('data-expanded')) === 'false') {
+      await list.locator('.incident-list__toggle').click()
+    }
     await list.locator('.incident-list__item').filter({ hasText: '液氯储罐区' }).first().click()
     const panel = this.page.locator('[data-panel-id^="incident:"]')
     await expect(panel).toBeVisible()
