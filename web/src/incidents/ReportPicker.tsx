@@ -1,9 +1,8 @@
-import { takeClick } from '../tools/active-tool.ts'
+import { useMapPick } from '../tools/use-map-pick.ts'
 import { useEffect } from 'react'
-import { Marker, type MapMouseEvent } from 'maplibre-gl'
+import { Marker } from 'maplibre-gl'
 import { useT } from '../i18n/use-t.ts'
 import { useMapContext } from '../map/map-context.ts'
-import { usePanels } from '../state/panels.ts'
 import { PlaceSearch } from './PlaceSearch.tsx'
 import { useReport } from './report-store.ts'
 
@@ -20,26 +19,7 @@ export function ReportPicker() {
   const startAt = useReport((s) => s.startAt)
   const moveTo = useReport((s) => s.moveTo)
 
-  useEffect(() => {
-    if (!picking) return
-    map.getCanvas().classList.add('map--picking')
-    const before = Math.max(0, ...usePanels.getState().panels.map((p) => p.order))
-    const onClick = (event: MapMouseEvent) => {
-      takeClick(event.originalEvent)
-      startAt([event.lngLat.lng, event.lngLat.lat])
-      // The same click reaches the layers' click-to-open handler, which is not ours to stop:
-      // close the transient panel it opened, the click was meant for the report.
-      setTimeout(() => {
-        const { panels, close } = usePanels.getState()
-        for (const p of panels) if (p.order > before && !p.pinned) close(p.id)
-      }, 0)
-    }
-    map.once('click', onClick)
-    return () => {
-      map.getCanvas().classList.remove('map--picking')
-      map.off('click', onClick)
-    }
-  }, [map, picking, startAt])
+  useMapPick(picking, startAt)
 
   const location = draft?.location
   useEffect(() => {
