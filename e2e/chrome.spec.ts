@@ -62,7 +62,9 @@ test.describe('chrome on a phone (390×844)', () => {
     await map.idle()
 
     // Then the incident list and the legend start collapsed, and ≥ 60 % of the map is free
-    await expect(page.locator('.incident-list__toggle')).toHaveAttribute('aria-expanded', 'false')
+    await expect(
+      page.getByTestId('incident-list').locator('.incident-list__toggle'),
+    ).toHaveAttribute('aria-expanded', 'false')
     await expect(page.locator('.legend__header')).toHaveAttribute('aria-expanded', 'false')
     expect(await uncoveredShare(page)).toBeGreaterThanOrEqual(0.6)
     expect(await smallChromeButtons(page)).toEqual([])
@@ -78,7 +80,7 @@ test.describe('chrome on a phone (390×844)', () => {
 
     // And the collapsed incident list opens to its entries
     await page.locator('[data-action="account-menu"]').click()
-    await page.locator('.incident-list__toggle').click()
+    await page.getByTestId('incident-list').locator('.incident-list__toggle').click()
     await expect(
       page.locator('[data-testid="incident-list"] [data-incident-id]').first(),
     ).toBeVisible()

@@ -48,7 +48,7 @@ test.describe('incidents on a phone (390×844)', () => {
     await map.idle()
 
     // The open-incidents list starts as a badge on a phone; opened, it holds the demo incidents
-    await page.locator('.incident-list__toggle').click()
+    await page.getByTestId('incident-list').locator('.incident-list__toggle').click()
     const entries = page.locator('[data-testid="incident-list"] [data-incident-id]')
     await expect(entries.first()).toBeVisible()
     await page.screenshot({ path: `${SHOTS}/phone-map.png` })

@@ -1,3 +1,4 @@
+import { useDrillsUi } from './drills-store.ts'
 import { problemMessage } from '../i18n/field-error.ts'
 import { useDateFormat, useT } from '../i18n/use-t.ts'
 import { AttachedPanel } from '../panels/AttachedPanel.tsx'
@@ -127,9 +128,11 @@ export function DrillPanel({ panel }: { panel: DrillPanelState }) {
               type="button"
               className="link-button"
               data-action="open-incident"
-              onClick={() =>
+              onClick={() => {
+                // The drawer would cover the incident panel's header on a laptop screen.
+                useDrillsUi.getState().setOpen(false)
                 open({ content: { kind: 'incident', id: drill.incidentId! }, anchor: drill.place })
-              }
+              }}
             >
               {t('drills.openIncident')}
             </button>

@@ -59,18 +59,20 @@ export function LiveToolbar() {
         className="button"
         data-action="drills"
         aria-pressed={drillsOpen}
+        title={t('drills.title')}
         onClick={() => setDrillsOpen(!drillsOpen)}
       >
-        {t('drills.title')}
+        {t('drills.button')}
       </button>
       <button
         type="button"
         className="button"
         data-action="plans"
         aria-pressed={plansOpen}
+        title={t('plans.title')}
         onClick={() => setPlansOpen(!plansOpen)}
       >
-        {t('plans.title')}
+        {t('plans.button')}
       </button>
       <button
         type="button"

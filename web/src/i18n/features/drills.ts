@@ -4,6 +4,8 @@ import { defineMessages } from '../define-messages.ts'
 export const drillsMessages = defineMessages(
   {
     'drills.title': '应急演练',
+    // The top bar's short label (the bar must fit 1280 px); the title attribute says it in full.
+    'drills.button': '演练',
     'drills.panelTitle': '演练',
     'drills.exercise': '演练',
     'drills.exerciseHint': '演练事故：不计入统计，不产生报告义务',
@@ -95,6 +97,7 @@ export const drillsMessages = defineMessages(
   },
   {
     'drills.title': 'Drills',
+    'drills.button': 'Drills',
     'drills.panelTitle': 'Drill',
     'drills.exercise': 'Exercise',
     'drills.exerciseHint': 'Exercise incident: not counted in statistics, no reporting obligations',

@@ -4,6 +4,7 @@ import { defineMessages } from '../define-messages.ts'
 export const plansMessages = defineMessages(
   {
     'plans.title': '应急预案',
+    'plans.button': '预案',
     'plans.library': '预案库',
     'plans.level.national': '国家级',
     'plans.level.province': '省级',
@@ -89,6 +90,7 @@ export const plansMessages = defineMessages(
   },
   {
     'plans.title': 'Emergency plans',
+    'plans.button': 'Plans',
     'plans.library': 'Plan library',
     'plans.level.national': 'National',
     'plans.level.province': 'Province',
