@@ -46,6 +46,8 @@ test.describe('plan form (新建预案)', () => {
     await form.locator('textarea[name="body"]').fill('# 总则\n\n适用于辖区内液氯泄漏事故。')
     await page.mouse.move(1910, 1070)
     await page.screenshot({ path: shot('plan-form-desktop.png') })
+    await form.locator('input[name="title"]').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: shot('plan-form-desktop-top.png') })
 
     // A step without its role is named beside the step, not saved
     await plans.step(form, 1).locator('input[name="stepRole"]').fill('')
