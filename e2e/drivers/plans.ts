@@ -37,4 +37,17 @@ export class PlansDriver {
   activation(incidentPanel: Locator, planTitle: string): Locator {
     return this.section(incidentPanel).locator('.plan-activation').filter({ hasText: planTitle })
   }
+
+  /** When the user opens the 预案库 drawer from the toolbar. */
+  async openLibrary(): Promise<Locator> {
+    await this.page.locator('[data-action="plans"]').click()
+    const library = this.page.getByTestId('plan-library')
+    await expect(library).toBeVisible()
+    return library
+  }
+
+  /** The plan form (新建预案 / 编辑): its nth step, 0-based. */
+  step(form: Locator, n: number): Locator {
+    return form.locator('.plan-form__step').nth(n)
+  }
 }

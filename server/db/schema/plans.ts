@@ -123,6 +123,8 @@ export const planActivations = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     /** Ended (响应终止) or replaced by another activation; never deleted. */
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Who ended it (username), with ended_at. */
+    endedBy: text('ended_by'),
     /** drills run plans on exercise incidents; carried so views can tell. */
     exercise: boolean('exercise').notNull().default(false),
     version: integer('version').notNull().default(1),

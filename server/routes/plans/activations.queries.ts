@@ -28,6 +28,7 @@ interface ActivationRow {
   startedBy: string
   startedAt: string
   endedAt: string | null
+  endedBy: string | null
   version: number
   regionCode: string
   incidentStatus: string
@@ -39,7 +40,7 @@ const activationSelect = sql`select a.id, a.incident_id as "incidentId", p.id as
     p.title as "planTitle", a.plan_version_id as "planVersionId", v.number as "versionNumber",
     a.response_level as "responseLevel", v.response_levels as "responseLevels", v.steps,
     a.started_by as "startedBy", ${isoSql(sql`a.started_at`)} as "startedAt",
-    ${isoSql(sql`a.ended_at`)} as "endedAt", a.version, i.region_code as "regionCode",
+    ${isoSql(sql`a.ended_at`)} as "endedAt", a.ended_by as "endedBy", a.version, i.region_code as "regionCode",
     i.status as "incidentStatus", ST_X(i.location) as lng, ST_Y(i.location) as lat
   from plan_activations a join plan_versions v on v.id = a.plan_version_id
     join plans p on p.id = v.plan_id join incidents i on i.id = a.incident_id`
@@ -111,6 +112,7 @@ export async function activationDetail(
     startedBy: row.startedBy,
     startedAt: row.startedAt,
     endedAt: row.endedAt,
+    endedBy: row.endedBy,
     version: Number(row.version),
     checklist: checklist(
       row.steps,
@@ -119,7 +121,8 @@ export async function activationDetail(
       now,
     ),
     shortfall: withRecommendation,
-    canEdit: canEdit(actor, row.regionCode, row.incidentStatus === 'closed'),
+    canEdit:
+      row.endedAt === null && canEdit(actor, row.regionCode, row.incidentStatus === 'closed'),
   }
 }
 

@@ -8,6 +8,7 @@ import { recordAudit } from '../../lib/audit.ts'
 import { publishEvent } from '../../lib/events/publish.ts'
 import { createRouter } from '../../lib/openapi.ts'
 import { HttpProblem } from '../../lib/problem.ts'
+import { staleVersion } from '../../lib/registry/conflict.ts'
 import { assertReadable } from '../../lib/registry/scope.ts'
 import { loadIncidentForWrite } from '../incidents/index.ts'
 import { addTimeline, findIncidentRow, type IncidentRow } from '../incidents/incidents.queries.ts'
@@ -16,6 +17,7 @@ import { activationDetail, findActivationRow, incidentActivations } from './acti
 import { canReadPlan, findPlan, plansInForce } from './plans.queries.ts'
 import {
   createActivationRoute,
+  endActivationRoute,
   getActivationRoute,
   listActivationsRoute,
   planMatchesRoute,
@@ -54,12 +56,12 @@ async function activationWritten(
   actor: Actor,
   incident: Pick<IncidentRow, 'id' | 'regionCode'>,
   activationId: string,
-  kind: 'plan_activation' | 'plan_step_done',
+  kind: 'plan_activation' | 'plan_step_done' | 'plan_ended',
   data: Record<string, unknown>,
 ) {
   await addTimeline(tx, actor, incident.id, kind, { activationId, ...data })
   await recordAudit(tx, actor, {
-    entity: kind === 'plan_activation' ? 'plan_activation' : 'plan_activation_step',
+    entity: kind === 'plan_step_done' ? 'plan_activation_step' : 'plan_activation',
     entityId: activationId,
     action: kind === 'plan_activation' ? 'create' : 'update',
     regionCode: incident.regionCode,
@@ -176,6 +178,9 @@ activationsRouter
       if (incident.status === 'closed') {
         throw unprocessable('status', 'the incident is closed', 'closed')
       }
+      if (row.endedAt !== null) {
+        throw unprocessable('endedAt', 'this plan response has ended (响应终止)', 'closed')
+      }
       const step = row.steps.find((s) => s.key === key)
       if (!step) throw new HttpProblem(404, 'Not Found', `This plan has no step ${key}.`)
       const r = await tx.execute(sql`insert into plan_activation_steps (activation_id, step_key,
@@ -189,6 +194,39 @@ activationsRouter
         title: step.title,
         note,
         late,
+      })
+    })
+    const row = await findActivationRow(db, id)
+    return c.json(await activationDetail(db, actor, row!), 200)
+  })
+  .openapi(endActivationRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const { version, note } = c.req.valid('json')
+    const actor = c.var.actor
+    const db = c.var.database.db
+    await db.transaction(async (tx) => {
+      const row = await findActivationRow(tx, id)
+      if (!row) throw new HttpProblem(404, 'Not Found', 'No activation with that id.')
+      assertReadable(actor, row.regionCode, 'activation')
+      const incident = await loadIncidentForWrite(tx, actor, row.incidentId)
+      const locked = await tx.execute(sql`select version from plan_activations
+        where id = ${id} for update`)
+      const current = Number((locked.rows[0] as { version: number }).version)
+      if (current !== version) throw staleVersion(version, { ...row, version: current })
+      if (row.endedAt !== null) {
+        throw new HttpProblem(409, 'Conflict', 'This plan response has already ended.')
+      }
+      await tx.execute(sql`update plan_activations set ended_at = now(),
+        ended_by = ${actor.username}, version = version + 1 where id = ${id}`)
+      const done = await tx.execute(sql`select count(*)::int as n from plan_activation_steps
+        where activation_id = ${id}`)
+      await activationWritten(tx, actor, incident, id, 'plan_ended', {
+        planId: row.planId,
+        planTitle: row.planTitle,
+        responseLevel: row.responseLevel,
+        stepsDone: Number((done.rows[0] as { n: number }).n),
+        stepsTotal: row.steps.length,
+        note,
       })
     })
     const row = await findActivationRow(db, id)

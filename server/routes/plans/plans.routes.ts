@@ -4,6 +4,7 @@ import { idParam } from '../../lib/registry/record-schemas.ts'
 import {
   activationCreate,
   activationDetail,
+  activationEndBody,
   activationList,
   diffQuery,
   planCreate,
@@ -172,5 +173,17 @@ export const stepDoneRoute = createRoute({
   responses: {
     200: ok('The activation', activationDetail),
     ...problemResponses(400, 401, 403, 404, 422),
+  },
+})
+
+export const endActivationRoute = createRoute({
+  method: 'post',
+  path: '/plan-activations/{id}/end',
+  tags,
+  summary: 'End a plan response (响应终止): no more ticks; who and when are recorded',
+  request: { params: idParam, body: json(activationEndBody) },
+  responses: {
+    200: ok('The activation', activationDetail),
+    ...problemResponses(400, 401, 403, 404, 409, 422),
   },
 })

@@ -232,6 +232,15 @@ export const stepParam = z.object({
   id: z.string().uuid('id must be a UUID'),
   key: z.string().min(1).max(40),
 })
+export const activationEndBody = z
+  .object({
+    /** The activation's own version. */
+    version: versionField,
+    note: text('note', 500).default(''),
+  })
+  .strict()
+  .openapi('PlanActivationEnd')
+
 export const stepDoneBody = z
   .object({ note: text('note', 500).default('') })
   .strict()
@@ -259,6 +268,7 @@ export const activationDetail = z
     startedBy: z.string(),
     startedAt: z.string(),
     endedAt: z.string().nullable(),
+    endedBy: z.string().nullable(),
     version: z.number().int(),
     checklist: z.array(
       z.object({
@@ -297,3 +307,4 @@ export type PlanSummary = z.infer<typeof planSummary>
 export type PlanVersionDetail = z.infer<typeof planVersionDetail>
 export type VersionContent = z.infer<typeof versionCreate>
 export type ActivationDetail = z.infer<typeof activationDetail>
+export type ActivationEnd = z.infer<typeof activationEndBody>

@@ -113,4 +113,11 @@ export const planMatrixRoutes: Record<string, RouteCase> = {
       body: { note: '核查' },
     }),
   },
+  'POST /api/plan-activations/{id}/end': {
+    kind: 'writeOne',
+    request: async (r, scope) => {
+      const a = await r.planActivation(scope)
+      return { path: `/api/plan-activations/${a.id}/end`, body: { version: version(a) } }
+    },
+  },
 }

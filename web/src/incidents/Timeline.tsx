@@ -16,6 +16,7 @@ const kindKeys: Record<string, MessageKey> = {
   ack: 'incidents.tl.ack',
   plan_activation: 'plans.tl.activation',
   plan_step_done: 'plans.tl.step',
+  plan_ended: 'plans.tl.ended',
 }
 
 const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')
@@ -59,6 +60,10 @@ function summary(t: Translate, entry: Entry): string {
       return `${s(d.planTitle)} · ${label('plans.response', d.responseLevel)}`
     case 'plan_step_done':
       return [s(d.title), d.late ? t('plans.late') : '', s(d.note)].filter(Boolean).join(' · ')
+    case 'plan_ended':
+      return [s(d.planTitle), `${s(d.stepsDone)}/${s(d.stepsTotal)}`, s(d.note)]
+        .filter(Boolean)
+        .join(' · ')
     default:
       return ''
   }

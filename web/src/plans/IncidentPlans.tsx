@@ -9,6 +9,7 @@ import { panelId, usePanels } from '../state/panels.ts'
 import {
   useActivate,
   useActivations,
+  useEndActivation,
   planKeys,
   usePlanMatches,
   useTickStep,
@@ -139,6 +140,57 @@ function Checklist({
   )
 }
 
+/** 响应终止: two clicks (the second confirms), with the version read. */
+function EndResponse({
+  activation,
+  incidentId,
+}: {
+  activation: ActivationDetail
+  incidentId: string
+}) {
+  const t = useT()
+  const end = useEndActivation(incidentId)
+  const [asking, setAsking] = useState(false)
+  return (
+    <div className="plan-activation__end">
+      {asking ? (
+        <>
+          <span>{t('plans.endConfirm')}</span>
+          <button
+            type="button"
+            className="button button--small button--primary"
+            data-action="confirm-end"
+            disabled={end.isPending}
+            onClick={() =>
+              end.mutate(
+                { activationId: activation.id, version: activation.version, note: '' },
+                { onSettled: () => setAsking(false) },
+              )
+            }
+          >
+            {t('plans.end')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => setAsking(false)}>
+            {t('incidents.form.cancel')}
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          className="button button--small"
+          data-action="end-plan"
+          onClick={() => setAsking(true)}
+        >
+          {t('plans.end')}
+        </button>
+      )}
+      {end.error && (
+        <p className="panel-status panel-status--error">{problemMessage(t, end.error)}</p>
+      )}
+    </div>
+  )
+}
+
 function Shortfall({
   activation,
   incident,
@@ -218,11 +270,26 @@ export function IncidentPlans({ incident }: { incident: IncidentDetail }) {
     <section className="incident-plans" data-testid="incident-plans">
       <h3 className="panel-subhead">{t('plans.section')}</h3>
       {activations.data?.activations.map((a) => (
-        <div key={a.id} className="plan-activation" data-activation={a.id}>
+        <div
+          key={a.id}
+          className="plan-activation"
+          data-activation={a.id}
+          data-ended={a.endedAt !== null}
+        >
           <p className="plan-activation__head">
             <strong>{t('plans.activation', { title: a.planTitle, n: a.versionNumber })}</strong>{' '}
             <span className="badge plan-response">{t(`plans.response.${a.responseLevel}`)}</span>
+            {a.endedAt && (
+              <span className="badge badge--dark plan-ended" data-field="ended">
+                {t('plans.ended')}
+              </span>
+            )}
           </p>
+          {a.endedAt && (
+            <p className="panel-status">
+              {t('plans.endedBy', { who: a.endedBy ?? '', when: date(a.endedAt) })}
+            </p>
+          )}
           <p className="panel-status">
             {[a.trigger, t('plans.startedBy', { who: a.startedBy, when: date(a.startedAt) })]
               .filter(Boolean)
@@ -230,7 +297,8 @@ export function IncidentPlans({ incident }: { incident: IncidentDetail }) {
           </p>
           <h4 className="panel-minorhead">{t('plans.checklist')}</h4>
           <Checklist activation={a} incident={incident} />
-          <Shortfall activation={a} incident={incident} />
+          {a.endedAt === null && <Shortfall activation={a} incident={incident} />}
+          {a.canEdit && <EndResponse activation={a} incidentId={incident.id} />}
         </div>
       ))}
       <h4 className="panel-minorhead">{t('plans.matches')}</h4>

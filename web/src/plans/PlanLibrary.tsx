@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { planKinds, planLevels } from '../../../server/domain/plans/plan-shape.ts'
 import { useMe } from '../api/auth.ts'
 import { useT } from '../i18n/use-t.ts'
+import { PlanForm } from './PlanForm.tsx'
 import { usePlanList, type PlanFilters } from './plans-api.ts'
 import { usePlansUi } from './plans-store.ts'
 import { PlanBadges, PlanView } from './PlanView.tsx'
@@ -91,8 +92,10 @@ export function PlanLibrary() {
   const setOpen = usePlansUi((s) => s.setLibraryOpen)
   const selected = usePlansUi((s) => s.selected)
   const select = usePlansUi((s) => s.select)
-  const signedIn = Boolean(useMe().data)
-  if (!open || !signedIn) return null
+  const editing = usePlansUi((s) => s.editing)
+  const edit = usePlansUi((s) => s.edit)
+  const me = useMe().data
+  if (!open || !me) return null
   return (
     <aside className="plan-library card" data-testid="plan-library" aria-label={t('plans.library')}>
       <header className="report-form__header">
@@ -106,7 +109,11 @@ export function PlanLibrary() {
           ×
         </button>
       </header>
-      {selected ? (
+      {editing === 'new' ? (
+        <PlanForm id={null} />
+      ) : editing ? (
+        <PlanForm id={editing} />
+      ) : selected ? (
         <>
           <button type="button" className="link-button" onClick={() => select(null)}>
             ← {t('plans.back')}
@@ -114,7 +121,19 @@ export function PlanLibrary() {
           <PlanView id={selected} />
         </>
       ) : (
-        <PlanList />
+        <>
+          {me.canWrite && (
+            <button
+              type="button"
+              className="button button--small button--primary plan-library__new"
+              data-action="new-plan"
+              onClick={() => edit('new')}
+            >
+              + {t('plans.form.new')}
+            </button>
+          )}
+          <PlanList />
+        </>
       )}
     </aside>
   )

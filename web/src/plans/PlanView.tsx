@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useT } from '../i18n/use-t.ts'
 import { PlanContent } from './PlanContent.tsx'
 import { usePlan, type PlanSummary } from './plans-api.ts'
+import { usePlansUi } from './plans-store.ts'
 import { PlanVersions } from './PlanVersions.tsx'
 
 /** Level, kind, in force, review due and overdue: the badges of a plan. */
@@ -28,6 +29,8 @@ export function PlanView({ id }: { id: string }) {
   const t = useT()
   const { data: plan, error, isPending } = usePlan(id)
   const [shown, setShown] = useState<number | null>(null)
+  const select = usePlansUi((s) => s.select)
+  const edit = usePlansUi((s) => s.edit)
   if (isPending) return <p className="panel-status">{t('panel.loading')}</p>
   if (error) {
     return (
@@ -41,7 +44,22 @@ export function PlanView({ id }: { id: string }) {
   const covers = [...plan.incidentTypes, ...plan.substances].join('、')
   return (
     <div className="plan-view" data-plan={plan.id}>
-      <PlanBadges plan={plan} />
+      <div className="plan-view__head">
+        <PlanBadges plan={plan} />
+        {plan.canEdit && (
+          <button
+            type="button"
+            className="button button--small"
+            data-action="edit-plan"
+            onClick={() => {
+              select(plan.id)
+              edit(plan.id)
+            }}
+          >
+            {t('plans.form.edit')}
+          </button>
+        )}
+      </div>
       <dl className="facts">
         <dt>{plan.enterpriseName ? t('incidents.field.enterprise') : t('record.region')}</dt>
         <dd>{plan.enterpriseName ?? plan.regionName}</dd>

@@ -6,16 +6,21 @@ import type {
   planList,
   planMatches,
   ActivationDetail,
+  ActivationEnd,
+  PlanCreate,
   PlanSummary,
+  PlanUpdate,
   PlanVersionDetail,
+  VersionContent,
 } from '../../../server/routes/plans/plans.schemas.ts'
 import type { ResponseLevel } from '../../../server/domain/plans/plan-shape.ts'
 import { useSignedIn } from '../api/auth.ts'
-import { getJson, postJson, type QueryParams } from '../api/http.ts'
+import { getJson, patchJson, postJson, type QueryParams } from '../api/http.ts'
 import { dispatchKeys } from '../dispatch/dispatch-api.ts'
 import { incidentKeys } from '../incidents/incidents-api.ts'
 
-export type { ActivationDetail, PlanSummary, PlanVersionDetail }
+export type { ActivationDetail, PlanCreate, PlanSummary, PlanUpdate, PlanVersionDetail }
+export type { VersionContent }
 export type PlanDetail = PlanSummary & { versions: PlanVersionDetail[] }
 export type PlanList = z.infer<typeof planList>
 export type PlanDiff = z.infer<typeof planDiff>
@@ -127,6 +132,40 @@ export const useNewVersion = (id: string) =>
     }),
   )
 
+/** 新建预案: the plan with its first version as a draft. */
+export const useCreatePlan = () =>
+  usePlanWrite((body: PlanCreate) => postJson<PlanDetail>('/api/plans', body))
+
+/**
+ * 编辑预案: what the plan covers (PATCH) and, when the content changed, a new draft version
+ * (修订); the second write takes the version the first one answered. `onStep` hears each.
+ */
+export const useSavePlan = (id: string) =>
+  usePlanWrite(
+    async (v: {
+      patch: Omit<PlanUpdate, 'version'> | null
+      content: Omit<VersionContent, 'version'> | null
+      version: number
+      onStep: (plan: PlanDetail) => void
+    }) => {
+      let version = v.version
+      let plan: PlanDetail | null = null
+      if (v.patch) {
+        plan = await patchJson<PlanDetail>(`/api/plans/${enc(id)}`, { version, ...v.patch })
+        version = plan.version
+        v.onStep(plan)
+      }
+      if (v.content) {
+        plan = await postJson<PlanDetail>(`/api/plans/${enc(id)}/versions`, {
+          version,
+          ...v.content,
+        })
+        v.onStep(plan)
+      }
+      return plan ?? getJson<PlanDetail>(`/api/plans/${enc(id)}`)
+    },
+  )
+
 export const useImportBody = (id: string) =>
   usePlanWrite((v: { version: number; fileName: string; mediaType: string; base64: string }) =>
     postJson<PlanDetail>(`/api/plans/${enc(id)}/import`, v),
@@ -157,4 +196,13 @@ export const useTickStep = (incidentId: string) =>
       `/api/plan-activations/${enc(v.activationId)}/steps/${enc(v.key)}/done`,
       { note: '' },
     ),
+  )
+
+/** 响应终止: the activation ends; its checklist takes no more ticks. */
+export const useEndActivation = (incidentId: string) =>
+  useActivationWrite(incidentId, (v: { activationId: string } & ActivationEnd) =>
+    postJson<ActivationDetail>(`/api/plan-activations/${enc(v.activationId)}/end`, {
+      version: v.version,
+      note: v.note,
+    }),
   )

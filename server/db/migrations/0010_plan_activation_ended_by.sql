@@ -1,0 +1,1 @@
+ALTER TABLE "plan_activations" ADD COLUMN "ended_by" text;
