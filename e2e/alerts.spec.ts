@@ -122,6 +122,17 @@ test('screenshots of the update form', async ({ browser }) => {
     const panel = s.alerts.panel()
     await panel.locator('[data-action="update-alert"]').click()
     await panel.locator('input[name="areaMode"][value="regions"]').check()
+    if (name === 'desktop') {
+      // A click on the map adds the region under it (a county of 铜川 at this zoom) as a chip
+      await s.map.jumpTo([109.9, 34.7], 8)
+      await s.map.idle()
+      const at = await s.map.project([108.95, 35.1])
+      await s.page.mouse.click(at.x, at.y)
+      await expect(panel.locator('.region-chip')).toHaveCount(2)
+      await expect(panel.locator('.region-chip').nth(1)).toHaveAttribute('data-region', /^6102/)
+      await panel.locator('.region-chip').nth(1).locator('button').click()
+      await expect(panel.locator('.region-chip')).toHaveCount(1)
+    }
     await panel.locator('input[name="regionSearch"]').fill('西安')
     await expect(panel.locator('[data-region-result]').first()).toBeVisible()
     await expect(panel.locator('.region-chip')).toHaveText([/商洛市/])
