@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { AlertDetail } from './alerts-api.ts'
+import type { AlertCreate, AlertDetail } from './alerts-api.ts'
+
+type AlertArea = AlertCreate['area']
 import { changesOf, initialValues } from './alert-form-values.ts'
 
 const alert = {
@@ -35,9 +37,9 @@ describe('the update form sends only what changed', () => {
   it('the same regions are no change of area; other regions or a drawn area are', () => {
     const v = initialValues(alert)
     expect(changesOf(alert, v, { kind: 'regions', codes: ['610700'] })).toEqual({ version: 3 })
-    const more = { kind: 'regions', codes: ['610700', '611000'] } as const
+    const more: AlertArea = { kind: 'regions', codes: ['610700', '611000'] }
     expect(changesOf(alert, v, more).area).toEqual(more)
-    const circle = { kind: 'circle', center: [107, 33], radiusM: 900 } as const
+    const circle: AlertArea = { kind: 'circle', center: [107, 33], radiusM: 900 }
     expect(changesOf(alert, v, circle).area).toEqual(circle)
   })
   it('an emptied title falls back to the event type, as issuing does', () => {
