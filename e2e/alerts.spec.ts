@@ -73,6 +73,25 @@ test('an alert drawn, issued, seen live elsewhere, exported as CAP and lifted', 
   expect(xml).toContain('<severity>Severe</severity>')
   expect(xml).toMatch(/<polygon>[\d.,\s]+<\/polygon>/)
 
+  // When the coordinator updates the text through the same form, prefilled
+  await panel.locator('[data-action="update-alert"]').click()
+  const edit = panel.getByTestId('alert-form')
+  await expect(edit.locator('input[name="title"]')).toHaveValue('雁塔区液氯泄漏橙色预警')
+  await edit.locator('textarea[name="text"]').fill('泄漏已控制，下风向仍有中毒风险')
+  const [patch] = await Promise.all([
+    a.page.waitForResponse(
+      (r) => r.url().endsWith(`/api/alerts/${id}`) && r.request().method() === 'PATCH',
+    ),
+    edit.locator('[data-action="save-alert"]').click(),
+  ])
+  // Then only the text went, with the version, and the panel shows it with a second history entry
+  expect(patch.request().postDataJSON()).toEqual({
+    version: 1,
+    text: '泄漏已控制，下风向仍有中毒风险',
+  })
+  await expect(panel.getByText('泄漏已控制，下风向仍有中毒风险')).toBeVisible()
+  await expect(panel.locator('.history li')).toHaveCount(2)
+
   // And lifts it
   await panel.locator('input[name="liftReason"]').fill('泄漏已处置')
   await panel.locator('[data-action="lift-alert"]').click()
@@ -83,6 +102,43 @@ test('an alert drawn, issued, seen live elsewhere, exported as CAP and lifted', 
 
   await a.context.close()
   await b.context.close()
+})
+
+test('screenshots of the update form', async ({ browser }) => {
+  test.skip(
+    !process.env.ALERT_FORM_SHOTS,
+    'ALERT_FORM_SHOTS=1 writes .tmp/shots/alert-update-*.png',
+  )
+  test.setTimeout(120_000)
+  for (const [name, viewport] of [
+    ['desktop', { width: 1920, height: 1080 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    const s = await signedInAt(browser, 'shaanxi', viewport)
+    const card = s.alerts.card()
+    if (name === 'phone') await card.locator('.incident-list__toggle').click()
+    await card.locator('li[data-alert-id]', { hasText: '商洛' }).locator('button').click()
+    if (name === 'phone') await card.locator('.incident-list__toggle').click()
+    const panel = s.alerts.panel()
+    await panel.locator('[data-action="update-alert"]').click()
+    await panel.locator('input[name="areaMode"][value="regions"]').check()
+    if (name === 'desktop') {
+      // A click on the map adds the region under it (a county of 铜川 at this zoom) as a chip
+      await s.map.jumpTo([109.9, 34.7], 8)
+      await s.map.idle()
+      const at = await s.map.project([108.95, 35.1])
+      await s.page.mouse.click(at.x, at.y)
+      await expect(panel.locator('.region-chip')).toHaveCount(2)
+      await expect(panel.locator('.region-chip').nth(1)).toHaveAttribute('data-region', /^6102/)
+      await panel.locator('.region-chip').nth(1).locator('button').click()
+      await expect(panel.locator('.region-chip')).toHaveCount(1)
+    }
+    await panel.locator('input[name="regionSearch"]').fill('西安')
+    await expect(panel.locator('[data-region-result]').first()).toBeVisible()
+    await expect(panel.locator('.region-chip')).toHaveText([/商洛市/])
+    await s.page.screenshot({ path: `.tmp/shots/alert-update-${name}.png` })
+    await s.context.close()
+  }
 })
 
 test('README screenshots of the alerts', async ({ browser }) => {

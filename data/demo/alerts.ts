@@ -11,7 +11,13 @@ import type { Queryable } from '../../server/db/database.ts'
 import { alertIdentifier, issuerCode, type AlertArea } from '../../server/domain/alerts/index.ts'
 import type { WarningLevel } from '../../server/domain/risk/warning-level.ts'
 import type { Actor } from '../../server/lib/auth/actor.ts'
-import { insertAlert, resolveArea } from '../../server/routes/alerts/alerts.queries.ts'
+import {
+  ENTITY,
+  findAlertRow,
+  insertAlert,
+  resolveArea,
+  type AlertRow,
+} from '../../server/routes/alerts/alerts.queries.ts'
 
 const HOUR = 3_600_000
 
@@ -128,7 +134,35 @@ async function chemicalSite(tx: Queryable): Promise<[number, number]> {
   return row ? [Number(row.lng), Number(row.lat)] : [108.948, 34.213]
 }
 
-/** Writes the demo alerts (system-written: created_by null). */
+/** The demo account of the issuing agency; an agency without one signs with its name. */
+const issuerAccounts: Record<string, string> = {
+  '610000': 'shaanxi',
+  '610100': 'xian',
+  '610800': 'yulin',
+}
+
+/**
+ * The audit entry a real issue or lift would have written (whole row before and after),
+ * dated when it happened, so the panel's history (read from audit_log) is not empty.
+ */
+async function auditAt(
+  tx: Queryable,
+  who: { region: string; name: string },
+  at: Date,
+  action: 'create' | 'update',
+  before: AlertRow | null,
+  after: AlertRow,
+) {
+  const username = issuerAccounts[who.region] ?? who.name
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v))
+  await tx.execute(sql`insert into audit_log (at, user_id, username, agency_id, entity, entity_id,
+      action, region_code, before, after)
+    select ${at.toISOString()}, u.id, ${username}, u.agency_id, ${ENTITY}, ${after.id}, ${action},
+      ${after.regionCode}, ${json(before)}::jsonb, ${json(after)}::jsonb
+    from (select 1) one left join users u on u.username = ${username}`)
+}
+
+/** Writes the demo alerts (system-written: created_by null) with their audit entries. */
 export async function seedDemoAlerts(
   tx: Queryable,
   options: { now: Date; log?: (line: string) => void },
@@ -168,10 +202,14 @@ export async function seedDemoAlerts(
       },
       area,
     )
+    const issued = (await findAlertRow(tx, id))!
+    await auditAt(tx, a.issuer, issuedAt, 'create', null, issued)
     if (a.liftedAt !== undefined) {
-      const at = new Date(now + a.liftedAt * HOUR).toISOString()
-      await tx.execute(sql`update alerts set status = 'lifted', lifted_at = ${at},
-        lift_reason = ${a.liftReason ?? ''}, updated_at = ${at}, version = 2 where id = ${id}`)
+      const at = new Date(now + a.liftedAt * HOUR)
+      await tx.execute(sql`update alerts set status = 'lifted', lifted_at = ${at.toISOString()},
+        lift_reason = ${a.liftReason ?? ''}, updated_at = ${at.toISOString()}, version = 2
+        where id = ${id}`)
+      await auditAt(tx, a.issuer, at, 'update', issued, (await findAlertRow(tx, id))!)
     }
   }
   options.log?.(`demo alerts: ${demoAlerts.length}`)

@@ -204,6 +204,21 @@ describe('demo alerts', () => {
     expect(own.body.features.map((f) => f.properties.title)).toContain('榆林市大风蓝色预警')
     expect(own.body.features.map((f) => f.properties.title)).not.toContain('西安市高温黄色预警')
   })
+  it('each demo alert has its history: the issue, and the lift for the lifted one', async () => {
+    const all = await shaanxi.get<FC>('/api/alerts?include=expired')
+    const byTitle = (title: string) => all.body.features.find((f) => f.properties.title === title)!
+    const heat = await shaanxi.get<AlertDetail>(`/api/alerts/${byTitle('西安市高温黄色预警').id}`)
+    expect(heat.body.history).toEqual([
+      expect.objectContaining({ username: 'xian', action: 'create', version: 1, status: 'issued' }),
+    ])
+    expect(Date.parse(heat.body.history[0]!.at)).toBe(Date.parse(heat.body.issuedAt))
+    const lifted = await shaanxi.get<AlertDetail>(`/api/alerts/${byTitle('汉中市暴雨黄色预警').id}`)
+    expect(lifted.body.history.map((h) => [h.action, h.version, h.status])).toEqual([
+      ['update', 2, 'lifted'],
+      ['create', 1, 'issued'],
+    ])
+    expect(lifted.body.history[0]!.username).toBe('汉中市应急管理局')
+  })
 })
 
 describe('what is inside the area', () => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
-import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl'
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl'
 import type { FeatureCollection } from 'geojson'
+import { getJson } from '../api/http.ts'
 import { useMapContext } from '../map/map-context.ts'
 import { takeClick } from '../tools/active-tool.ts'
 import { circleRing } from '../../../server/domain/alerts/cap-model.ts'
@@ -9,6 +10,7 @@ import { drawnPolygon, useAlertDraw, type LngLat } from './draw-store.ts'
 const SOURCE = 'alert-draw'
 
 function drawing(points: LngLat[], mode: string | null, radiusM: number | null): FeatureCollection {
+  if (mode === 'regions') return { type: 'FeatureCollection', features: [] }
   const features: FeatureCollection['features'] = points.map((p) => ({
     type: 'Feature',
     geometry: { type: 'Point', coordinates: p },
@@ -34,6 +36,25 @@ function drawing(points: LngLat[], mode: string | null, radiusM: number | null):
     })
   }
   return { type: 'FeatureCollection', features }
+}
+
+/** Most specific first: the region level the user sees under the pointer. */
+const regionFills = ['regions-county-fill', 'regions-city-fill', 'regions-province-fill']
+
+/** The region clicked: the most specific one drawn there, else the county at the point. */
+async function regionAt(map: MapLibreMap, e: MapMouseEvent): Promise<string | null> {
+  const layers = regionFills.filter((id) => map.getLayer(id))
+  const features = layers.length ? map.queryRenderedFeatures(e.point, { layers }) : []
+  for (const id of regionFills) {
+    const code = features.find((f) => f.layer.id === id)?.properties.code as unknown
+    if (typeof code === 'string') return code
+  }
+  const { lng, lat } = e.lngLat
+  const d = 1e-5
+  const fc = await getJson<{ features: { id: string }[] }>('/api/regions', {
+    query: { level: 'county', zoom: 4, bbox: [lng - d, lat - d, lng + d, lat + d].join(',') },
+  })
+  return fc.features[0]?.id ?? null
 }
 
 /** Draws the alert area being issued: clicks add polygon vertices, or set a circle's centre and edge. */
@@ -82,7 +103,9 @@ export function AlertDrawTool() {
     canvas.classList.add('measure-cursor')
     const onClick = (e: MapMouseEvent) => {
       takeClick(e.originalEvent)
-      useAlertDraw.getState().add([e.lngLat.lng, e.lngLat.lat])
+      if (mode === 'regions') {
+        void regionAt(map, e).then((code) => code && useAlertDraw.getState().addRegion(code))
+      } else useAlertDraw.getState().add([e.lngLat.lng, e.lngLat.lat])
     }
     map.on('click', onClick)
     return () => {

@@ -5,16 +5,9 @@ import type { MessageKey } from '../i18n/messages.ts'
 import { AttachedPanel } from '../panels/AttachedPanel.tsx'
 import { useOpenRecordPanel } from '../panels/open-record.ts'
 import { usePanels, type PanelState, type RecordKind } from '../state/panels.ts'
-import { levelColour, warningLevels } from './alert-style.ts'
-import {
-  capUrl,
-  useAlert,
-  useAlertInside,
-  useLiftAlert,
-  useUpdateAlert,
-  type AlertDetail,
-  type AlertLevel,
-} from './alerts-api.ts'
+import { levelColour } from './alert-style.ts'
+import { capUrl, useAlert, useAlertInside, useLiftAlert, type AlertDetail } from './alerts-api.ts'
+import { IssueForm } from './IssueForm.tsx'
 
 export type AlertPanelState = PanelState & { content: { kind: 'alert' } }
 
@@ -74,14 +67,12 @@ function Inside({ id }: { id: string }) {
   )
 }
 
-/** 更新 / 解除: a quick change of level, title and expiry, or lifting with a reason. */
+/** 更新 / 解除: the issue form prefilled with the alert, or lifting with a reason. */
 function Actions({ alert }: { alert: AlertDetail }) {
   const t = useT()
-  const update = useUpdateAlert(alert.id)
   const lift = useLiftAlert(alert.id)
   const [editing, setEditing] = useState(false)
-  const [level, setLevel] = useState<AlertLevel>(alert.level)
-  const [title, setTitle] = useState(alert.title)
+  const [conflict, setConflict] = useState(false)
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const fail = (e: unknown) => setError(isApiProblem(e) ? (e.detail ?? e.title) : String(e))
@@ -102,53 +93,46 @@ function Actions({ alert }: { alert: AlertDetail }) {
               type="button"
               data-action="update-alert"
               aria-pressed={editing}
-              onClick={() => setEditing(!editing)}
+              onClick={() => {
+                setEditing(!editing)
+                setConflict(false)
+              }}
             >
               {t('alerts.panel.update')}
             </button>
           )}
           {editing && (
-            <form
-              className="alert-form"
-              onSubmit={(e) => {
-                e.preventDefault()
-                update.mutate(
-                  { version: alert.version, level, title },
-                  { onSuccess: () => setEditing(false), onError: fail },
-                )
+            <IssueForm
+              key={alert.version}
+              alert={alert}
+              notice={conflict ? t('alerts.form.conflict') : null}
+              onConflict={() => setConflict(true)}
+              onDone={() => {
+                setEditing(false)
+                setConflict(false)
               }}
-            >
-              <select
-                name="level"
-                value={level}
-                onChange={(e) => setLevel(e.target.value as AlertLevel)}
-              >
-                {warningLevels.map((l) => (
-                  <option key={l}>{l}</option>
-                ))}
-              </select>
-              <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} />
-              <button type="submit">{t('alerts.panel.save')}</button>
-            </form>
-          )}
-          <div className="alert-actions__lift">
-            <input
-              name="liftReason"
-              aria-label={t('alerts.panel.liftReason')}
-              placeholder={t('alerts.panel.liftReason')}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
             />
-            <button
-              type="button"
-              className="danger"
-              data-action="lift-alert"
-              disabled={lift.isPending}
-              onClick={() => lift.mutate({ version: alert.version, reason }, { onError: fail })}
-            >
-              {t('alerts.panel.lift')}
-            </button>
-          </div>
+          )}
+          {!editing && (
+            <div className="alert-actions__lift">
+              <input
+                name="liftReason"
+                aria-label={t('alerts.panel.liftReason')}
+                placeholder={t('alerts.panel.liftReason')}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              <button
+                type="button"
+                className="danger"
+                data-action="lift-alert"
+                disabled={lift.isPending}
+                onClick={() => lift.mutate({ version: alert.version, reason }, { onError: fail })}
+              >
+                {t('alerts.panel.lift')}
+              </button>
+            </div>
+          )}
         </>
       )}
       {error && (
@@ -226,7 +210,7 @@ export function AlertPanel({ panel }: { panel: AlertPanelState }) {
             <dd data-field="identifier">{alert.identifier}</dd>
           </dl>
           <Inside id={alert.id} />
-          <Actions key={alert.version} alert={alert} />
+          <Actions alert={alert} />
           <details className="history">
             <summary>{t('alerts.panel.history')}</summary>
             <ol>

@@ -1,54 +1,89 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import { alertEventTypes } from '../../../server/domain/alerts/alert-shape.ts'
 import { isApiProblem } from '../api/http.ts'
+import { fieldErrors } from '../incidents/field-errors.ts'
 import { useT } from '../i18n/use-t.ts'
 import { warningLevels } from './alert-style.ts'
-import { useIssueAlert, type AlertCreate, type AlertDetail, type AlertLevel } from './alerts-api.ts'
+import {
+  alertKeys,
+  useIssueAlert,
+  useUpdateAlert,
+  type AlertCreate,
+  type AlertDetail,
+  type AlertLevel,
+} from './alerts-api.ts'
+import {
+  alertFormFields,
+  changesOf,
+  initialValues,
+  type AlertFormValues,
+} from './alert-form-values.ts'
 import { drawnPolygon, useAlertDraw, type DrawMode } from './draw-store.ts'
+import { RegionPicker } from './RegionPicker.tsx'
 
-type AreaMode = DrawMode | 'regions'
+type AreaMode = DrawMode | 'regions' | 'keep'
 
-/** datetime-local value (local time, minutes) ↔ ISO. */
-const localInput = (d: Date) => {
-  const off = d.getTimezoneOffset() * 60_000
-  return new Date(d.getTime() - off).toISOString().slice(0, 16)
+/** A labelled field with the server's message for it beside it. */
+function Field(props: { label: string; error: string | undefined; children: ReactNode }) {
+  return (
+    <label data-invalid={props.error ? 'true' : undefined}>
+      {props.label}
+      {props.children}
+      {props.error && <span className="field-error">{props.error}</span>}
+    </label>
+  )
 }
 
-/** 发布预警: level, type, texts, times and the area drawn on the map (or chosen regions). */
-export function IssueForm({ onDone }: { onDone: (alert: AlertDetail | null) => void }) {
+/**
+ * 发布预警, and 更新 of an issued alert (`alert` given): level, type, texts, times and the area
+ * drawn on the map or chosen as regions. An update starts from the alert as it stands, keeps
+ * its area unless redrawn, and sends only what changed with the version it was read at.
+ */
+export function IssueForm({
+  alert,
+  notice,
+  onConflict,
+  onDone,
+}: {
+  alert?: AlertDetail
+  /** Shown above the fields (an update that met a newer version says so here). */
+  notice?: string | null
+  onConflict?: () => void
+  onDone: (alert: AlertDetail | null) => void
+}) {
   const t = useT()
+  const queryClient = useQueryClient()
   const issue = useIssueAlert()
+  const update = useUpdateAlert(alert?.id ?? '')
   const draw = useAlertDraw()
-  const [areaMode, setAreaMode] = useState<AreaMode>('polygon')
-  const [level, setLevel] = useState<AlertLevel>('三级')
-  const [eventType, setEventType] = useState('暴雨')
-  const [title, setTitle] = useState('')
-  const [text, setText] = useState('')
-  const [instructions, setInstructions] = useState('')
-  const [audience, setAudience] = useState('')
-  const [areaDesc, setAreaDesc] = useState('')
-  const [codes, setCodes] = useState('')
+  const editing = alert !== undefined
+  const [areaMode, setAreaMode] = useState<AreaMode>(editing ? 'keep' : 'polygon')
+  const [v, setValues] = useState<AlertFormValues>(() => initialValues(alert))
+  const set = (patch: Partial<AlertFormValues>) => setValues((old) => ({ ...old, ...patch }))
   const [exercise, setExercise] = useState(false)
-  const [onset, setOnset] = useState(() => localInput(new Date()))
-  const [expiresAt, setExpiresAt] = useState(() => localInput(new Date(Date.now() + 6 * 3600_000)))
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [message, setMessage] = useState<string | null>(null)
 
   useEffect(() => {
-    if (areaMode === 'regions') useAlertDraw.getState().stop()
+    if (areaMode === 'keep') useAlertDraw.getState().stop()
     else useAlertDraw.getState().start(areaMode)
   }, [areaMode])
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    useAlertDraw
+      .getState()
+      .setRegions(alert?.areaKind === 'regions' ? [...alert.areaRegionCodes] : [])
+    return () => {
       useAlertDraw.getState().clear()
+      useAlertDraw.getState().setRegions([])
       useAlertDraw.getState().stop()
-    },
-    [],
-  )
+    }
+  }, [alert])
 
   const area = (): AlertCreate['area'] | null => {
+    if (areaMode === 'keep') return null
     if (areaMode === 'regions') {
-      const list = codes.split(/[,，\s]+/).filter(Boolean)
-      return list.length > 0 ? { kind: 'regions', codes: list } : null
+      return draw.regionCodes.length > 0 ? { kind: 'regions', codes: draw.regionCodes } : null
     }
     if (areaMode === 'circle') {
       const center = draw.points[0]
@@ -58,52 +93,66 @@ export function IssueForm({ onDone }: { onDone: (alert: AlertDetail | null) => v
     return polygons ? { kind: 'polygon', polygons } : null
   }
 
+  const failed = (e: unknown) => {
+    if (alert && isApiProblem(e) && e.status === 409) {
+      // Someone saved a newer version: reload it; the form starts again from it.
+      void queryClient.invalidateQueries({ queryKey: alertKeys.detail(alert.id) })
+      onConflict?.()
+      return
+    }
+    setError(e)
+  }
+
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const a = area()
-    if (!a) return setError(t('alerts.form.needArea'))
     setError(null)
+    setMessage(null)
+    if (!a && areaMode !== 'keep') return setMessage(t('alerts.form.needArea'))
+    if (alert) {
+      const body = changesOf(alert, v, a)
+      if (Object.keys(body).length === 1) return setMessage(t('alerts.form.nothingChanged'))
+      update.mutate(body, { onSuccess: (x) => onDone(x), onError: failed })
+      return
+    }
     issue.mutate(
       {
-        level,
-        eventType,
-        title: title || `${eventType}预警`,
-        text,
-        instructions,
-        audience,
-        area: a,
-        areaDesc,
-        onset: new Date(onset).toISOString(),
-        expiresAt: new Date(expiresAt).toISOString(),
+        level: v.level,
+        eventType: v.eventType,
+        title: v.title || `${v.eventType}预警`,
+        text: v.text,
+        instructions: v.instructions,
+        audience: v.audience,
+        area: a!,
+        areaDesc: v.areaDesc,
+        onset: new Date(v.onset).toISOString(),
+        expiresAt: new Date(v.expiresAt).toISOString(),
         exercise,
       },
-      {
-        onSuccess: (alert) => onDone(alert),
-        onError: (e) =>
-          setError(
-            isApiProblem(e)
-              ? `${e.detail ?? e.title} ${e.errors.map((x) => x.field).join(', ')}`
-              : String(e),
-          ),
-      },
+      { onSuccess: (x) => onDone(x), onError: failed },
     )
   }
 
+  const { byField, rest } = fieldErrors(error, alertFormFields, t)
+  const pending = issue.isPending || update.isPending
+  const modes: AreaMode[] = editing
+    ? ['keep', 'polygon', 'circle', 'regions']
+    : ['polygon', 'circle', 'regions']
+  const heading = editing ? t('alerts.form.updateTitle') : t('alerts.form.title')
   return (
-    <form
-      className="alert-form"
-      onSubmit={submit}
-      data-testid="alert-form"
-      aria-label={t('alerts.form.title')}
-    >
-      <h3>{t('alerts.form.title')}</h3>
+    <form className="alert-form" onSubmit={submit} data-testid="alert-form" aria-label={heading}>
+      <h3>{heading}</h3>
+      {notice && (
+        <p className="form-error" role="alert" data-field="notice">
+          {notice}
+        </p>
+      )}
       <div className="alert-form__row">
-        <label>
-          {t('alerts.form.level')}
+        <Field label={t('alerts.form.level')} error={byField.level}>
           <select
             name="level"
-            value={level}
-            onChange={(e) => setLevel(e.target.value as AlertLevel)}
+            value={v.level}
+            onChange={(e) => set({ level: e.target.value as AlertLevel })}
           >
             {warningLevels.map((l) => (
               <option key={l} value={l}>
@@ -111,65 +160,71 @@ export function IssueForm({ onDone }: { onDone: (alert: AlertDetail | null) => v
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('alerts.form.eventType')}
-          <select name="eventType" value={eventType} onChange={(e) => setEventType(e.target.value)}>
-            {Object.keys(alertEventTypes).map((type) => (
+        </Field>
+        <Field label={t('alerts.form.eventType')} error={byField.eventType}>
+          <select
+            name="eventType"
+            value={v.eventType}
+            onChange={(e) => set({ eventType: e.target.value })}
+          >
+            {[...new Set([...Object.keys(alertEventTypes), v.eventType])].map((type) => (
               <option key={type}>{type}</option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
-      <label>
-        {t('alerts.form.titleField')}
+      <Field label={t('alerts.form.titleField')} error={byField.title}>
         <input
           name="title"
-          value={title}
-          placeholder={`${eventType}预警`}
-          onChange={(e) => setTitle(e.target.value)}
+          value={v.title}
+          placeholder={`${v.eventType}预警`}
+          onChange={(e) => set({ title: e.target.value })}
         />
-      </label>
-      <label>
-        {t('alerts.form.text')}
-        <textarea name="text" rows={2} value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      <label>
-        {t('alerts.form.instructions')}
+      </Field>
+      <Field label={t('alerts.form.text')} error={byField.text}>
+        <textarea
+          name="text"
+          rows={2}
+          value={v.text}
+          onChange={(e) => set({ text: e.target.value })}
+        />
+      </Field>
+      <Field label={t('alerts.form.instructions')} error={byField.instructions}>
         <textarea
           name="instructions"
           rows={2}
-          value={instructions}
-          onChange={(e) => setInstructions(e.target.value)}
+          value={v.instructions}
+          onChange={(e) => set({ instructions: e.target.value })}
         />
-      </label>
-      <label>
-        {t('alerts.form.audience')}
-        <input name="audience" value={audience} onChange={(e) => setAudience(e.target.value)} />
-      </label>
+      </Field>
+      <Field label={t('alerts.form.audience')} error={byField.audience}>
+        <input
+          name="audience"
+          value={v.audience}
+          onChange={(e) => set({ audience: e.target.value })}
+        />
+      </Field>
       <div className="alert-form__row">
-        <label>
-          {t('alerts.form.onset')}
+        <Field label={t('alerts.form.onset')} error={byField.onset}>
           <input
             type="datetime-local"
             name="onset"
-            value={onset}
-            onChange={(e) => setOnset(e.target.value)}
+            value={v.onset}
+            onChange={(e) => set({ onset: e.target.value })}
           />
-        </label>
-        <label>
-          {t('alerts.form.expiresAt')}
+        </Field>
+        <Field label={t('alerts.form.expiresAt')} error={byField.expiresAt}>
           <input
             type="datetime-local"
             name="expiresAt"
-            value={expiresAt}
-            onChange={(e) => setExpiresAt(e.target.value)}
+            value={v.expiresAt}
+            onChange={(e) => set({ expiresAt: e.target.value })}
           />
-        </label>
+        </Field>
       </div>
       <fieldset className="alert-form__area">
         <legend>{t('alerts.form.area')}</legend>
-        {(['polygon', 'circle', 'regions'] as const).map((m) => (
+        {modes.map((m) => (
           <label key={m} className="alert-form__choice">
             <input
               type="radio"
@@ -182,13 +237,11 @@ export function IssueForm({ onDone }: { onDone: (alert: AlertDetail | null) => v
           </label>
         ))}
         {areaMode === 'regions' ? (
-          <input
-            name="codes"
-            aria-label={t('alerts.form.regionCodes')}
-            placeholder="610113, 610112"
-            value={codes}
-            onChange={(e) => setCodes(e.target.value)}
-          />
+          <RegionPicker />
+        ) : areaMode === 'keep' ? (
+          <p className="panel-status" data-field="draw-hint">
+            {alert?.areaDesc || alert?.regionName}
+          </p>
         ) : (
           <p className="panel-status" data-field="draw-hint">
             {areaMode === 'polygon'
@@ -201,34 +254,43 @@ export function IssueForm({ onDone }: { onDone: (alert: AlertDetail | null) => v
             </button>
           </p>
         )}
+        {byField.area && <span className="field-error">{byField.area}</span>}
         <input
           name="areaDesc"
           aria-label={t('alerts.form.areaDesc')}
           placeholder={t('alerts.form.areaDesc')}
-          value={areaDesc}
-          onChange={(e) => setAreaDesc(e.target.value)}
+          value={v.areaDesc}
+          onChange={(e) => set({ areaDesc: e.target.value })}
         />
+        {byField.areaDesc && <span className="field-error">{byField.areaDesc}</span>}
       </fieldset>
-      <label className="alert-form__choice">
-        <input
-          type="checkbox"
-          name="exercise"
-          checked={exercise}
-          onChange={(e) => setExercise(e.target.checked)}
-        />
-        {t('alerts.form.exercise')}
-      </label>
-      {error && (
+      {!editing && (
+        <label className="alert-form__choice">
+          <input
+            type="checkbox"
+            name="exercise"
+            checked={exercise}
+            onChange={(e) => setExercise(e.target.checked)}
+          />
+          {t('alerts.form.exercise')}
+        </label>
+      )}
+      {(message ?? rest) && (
         <p className="form-error" role="alert">
-          {error}
+          {message ?? rest}
         </p>
       )}
       <div className="alert-form__actions">
         <button type="button" onClick={() => onDone(null)}>
           {t('alerts.form.cancel')}
         </button>
-        <button type="submit" className="primary" disabled={issue.isPending} data-action="issue">
-          {t('alerts.form.submit')}
+        <button
+          type="submit"
+          className="primary"
+          disabled={pending}
+          data-action={editing ? 'save-alert' : 'issue'}
+        >
+          {editing ? t('alerts.panel.save') : t('alerts.form.submit')}
         </button>
       </div>
     </form>

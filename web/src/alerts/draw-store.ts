@@ -5,12 +5,18 @@ export type LngLat = [number, number]
 export type DrawMode = 'polygon' | 'circle'
 
 interface AlertDrawStore {
-  mode: DrawMode | null
+  /** `regions`: a click on the map adds the region under it to `regionCodes`. */
+  mode: DrawMode | 'regions' | null
   points: LngLat[]
   /** Circle: the centre, then the radius from the second click. */
   radiusM: number | null
-  start: (mode: DrawMode) => void
+  /** The chosen GB/T 2260 regions (by name search or by clicking the map). */
+  regionCodes: string[]
+  start: (mode: DrawMode | 'regions') => void
   add: (point: LngLat) => void
+  addRegion: (code: string) => void
+  removeRegion: (code: string) => void
+  setRegions: (codes: string[]) => void
   clear: () => void
   stop: () => void
 }
@@ -32,6 +38,7 @@ export const useAlertDraw = create<AlertDrawStore>()((set, get) => ({
   mode: null,
   points: [],
   radiusM: null,
+  regionCodes: [],
   start: (mode) => {
     useActiveTool.getState().setTool('alert-draw')
     set({ mode, points: [], radiusM: null })
@@ -45,6 +52,11 @@ export const useAlertDraw = create<AlertDrawStore>()((set, get) => ({
     }
     set({ points: [...points, point] })
   },
+  addRegion: (code) => {
+    if (!get().regionCodes.includes(code)) set({ regionCodes: [...get().regionCodes, code] })
+  },
+  removeRegion: (code) => set({ regionCodes: get().regionCodes.filter((c) => c !== code) }),
+  setRegions: (codes) => set({ regionCodes: codes }),
   clear: () => set({ points: [], radiusM: null }),
   stop: () => {
     if (useActiveTool.getState().tool === 'alert-draw') useActiveTool.getState().setTool(null)
