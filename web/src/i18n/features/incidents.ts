@@ -251,8 +251,8 @@ export const incidentsMessages = defineMessages(
     'duty.inboxEmpty': 'Nothing to acknowledge',
     'duty.ack': 'Acknowledge',
 
-    'live.soundOn': 'Alert sound: on',
-    'live.soundOff': 'Alert sound: off',
+    'live.soundOn': 'Sound: on',
+    'live.soundOff': 'Sound: off',
     'live.soundHint': 'Play a tone on new incidents (browsers allow sound after a first click)',
     'live.connection.connecting': 'Live: connecting…',
     'live.connection.open': 'Live: connected',
